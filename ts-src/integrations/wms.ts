@@ -1,0 +1,44 @@
+import { field, operation } from '../dsl';
+
+export const receiveOrderStatus = operation({
+  name: 'ReceiveOrderStatus',
+  description: 'The ERP or WMS pushes a fulfilment status change into Salesforce.',
+  pattern: 'remote-call-in',
+  source: 'WMS',
+  object: 'Order',
+  urlMapping: '/switchyard/v1/order-status',
+  idempotencyKey: 'External_Order_Id__c',
+  request: {
+    externalOrderId: field.text({ length: 64, required: true }),
+    status: field.picklist({
+      values: ['Received', 'Picking', 'Packed', 'Shipped', 'Delivered', 'On_Hold', 'Cancelled'],
+      required: true,
+    }),
+    changedAt: field.dateTime({ required: true }),
+    message: field.text({ length: 255 }),
+  },
+  mapping: {
+    externalOrderId: 'External_Order_Id__c',
+    status: 'Fulfilment_Status__c',
+    changedAt: 'Fulfilment_Status_Changed_At__c',
+  },
+  publishes: 'Order_Status_Update__e',
+});
+
+export const orderStatusLive = operation({
+  name: 'OrderStatusLive',
+  description: 'The Order record page shows status changes as they happen.',
+  pattern: 'ui-update',
+  event: 'Order_Status_Update__e',
+  object: 'Order',
+  recordIdField: 'Order_Id__c',
+  component: 'orderStatusTracker',
+});
+
+export const orderStatusFeed = operation({
+  name: 'OrderStatusFeed',
+  description: 'Status changes on the event bus for subscribers outside Salesforce.',
+  pattern: 'publish-subscribe',
+  event: 'Order_Status_Update__e',
+  subscribers: ['Customer notification service (Pub/Sub API)'],
+});

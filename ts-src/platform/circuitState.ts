@@ -1,0 +1,34 @@
+import { customObject, field } from '../dsl';
+
+/** Persisted circuit-breaker state, one row per external system, so it survives transactions. */
+export const circuitState = customObject({
+  apiName: 'Integration_Circuit__c',
+  label: 'Integration Circuit',
+  pluralLabel: 'Integration Circuits',
+  description: 'Circuit-breaker state per external system (Switchyard runtime).',
+  nameField: { type: 'Text', label: 'System' },
+  sharingModel: 'ReadWrite',
+  fields: {
+    System__c: field.text({ length: 80, required: true, externalId: true, unique: true }),
+    State__c: field.picklist({ values: ['Closed', 'Open', 'Half_Open'], defaultValue: 'Closed', required: true }),
+    Failure_Count__c: field.number({ precision: 5, scale: 0, description: 'Consecutive failures.' }),
+    Opened_At__c: field.dateTime(),
+    Last_Failure_At__c: field.dateTime(),
+  },
+});
+
+/** When each batch sync last finished without a system-wide failure: the start of its next delta. */
+export const syncState = customObject({
+  apiName: 'Integration_Sync_State__c',
+  label: 'Integration Sync State',
+  pluralLabel: 'Integration Sync States',
+  description: 'Watermark of each batch sync (Switchyard runtime).',
+  nameField: { type: 'Text', label: 'Operation' },
+  sharingModel: 'ReadWrite',
+  fields: {
+    Operation__c: field.text({ length: 80, required: true, externalId: true, unique: true }),
+    Last_Success_At__c: field.dateTime({ description: 'Start time of the last successful run.' }),
+    Last_Run_At__c: field.dateTime(),
+    Last_Run_Failures__c: field.number({ precision: 9, scale: 0 }),
+  },
+});
