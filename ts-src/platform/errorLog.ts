@@ -26,6 +26,11 @@ export const integrationErrorLog = customObject({
       description: 'Why the message is here.',
     }),
     Payload__c: field.longTextArea({ length: 131072, description: 'Request body, sensitive fields redacted.' }),
+    Retry_Payload__c: field.longTextArea({
+      length: 131072,
+      description:
+        'Full request body the sweeper resends. Field-level security hides it from people (only the runtime permission set reads it); cleared when the row is resolved.',
+    }),
     Response__c: field.longTextArea({ length: 32768, description: 'Last response body, truncated.' }),
     Error_Message__c: field.longTextArea({ length: 32768, description: 'Last error, truncated.' }),
     HTTP_Status__c: field.number({ precision: 3, scale: 0, label: 'HTTP Status' }),

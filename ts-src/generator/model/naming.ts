@@ -1,0 +1,46 @@
+/**
+ * Every name the generator derives, in one place, so the metadata, Apex and LWC emitters agree on
+ * them (a permission set grants exactly the classes the Apex emitter writes).
+ */
+
+/** Folder of generated SFDX source; the hand-written runtime lives in its own package directory. */
+export const GENERATED_ROOT = 'force-app/main/default';
+/** Hand-written Apex runtime library (an SFDX package directory of its own, never written by the build). */
+export const RUNTIME_ROOT = 'ts-src/apex';
+/** Prefix of every runtime class, so they cannot collide with a customer org's own classes. */
+export const RUNTIME_PREFIX = 'Swy';
+
+export const PERMISSION_SET_ADMIN = 'Switchyard_Integration_Admin';
+export const PERMISSION_SET_RUNTIME = 'Switchyard_Integration_Runtime';
+
+/** `Order_Confirmed__e` -> `OrderConfirmed`: the stem of classes generated for an event or object. */
+export function apexStem(apiName: string): string {
+  return apiName
+    .replace(/__(c|e)$/, '')
+    .split('_')
+    .filter((part) => part.length > 0)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** External Credential that holds the authentication of a Named Credential. */
+export function externalCredentialName(systemName: string): string {
+  return `${systemName}_Auth`;
+}
+
+/** The one named principal of an External Credential. */
+export function principalName(systemName: string): string {
+  return `${systemName}_Principal`;
+}
+
+/** Lightning app, console tab and Order record page the LWC emitter writes; permission sets grant them. */
+export const CONSOLE_APP = 'Switchyard';
+export const CONSOLE_TAB = 'Integration_Error_Console';
+export const ORDER_RECORD_PAGE = 'Order_Record_Page';
+/** Hand-written controller behind the error console (runtime library). */
+export const CONSOLE_CONTROLLER = 'SwyErrorConsoleController';
+
+/** Apex REST resource generated for a remote call-in operation. */
+export function restResourceClassName(operationName: string): string {
+  return `${operationName}Resource`;
+}
