@@ -208,6 +208,8 @@ export interface LwcBundleSource {
 export interface Model {
   /** LWC sources are an input like the declarations: the LWC emitter compiles them in memory. */
   components: readonly LwcBundleSource[];
+  /** Hand-written ambient typings under `ts-src/lwc/types/` (`lightning/empApi`...), file name -> text. */
+  componentTypings: Readonly<Record<string, string>>;
   events: readonly PlatformEventModel[];
   objects: readonly CustomObjectModel[];
   extensions: readonly ObjectExtensionModel[];
