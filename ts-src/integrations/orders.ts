@@ -36,7 +36,8 @@ export const orderConfirmed = platformEvent({
     Account_Id__c: field.text({ length: 18 }),
     Total_Amount__c: field.number({ precision: 16, scale: 2 }),
     Currency__c: field.text({ length: 3 }),
-    Customer_Email__c: field.email({ sensitive: true, description: 'Redacted in the error log.' }),
+    // Platform Event fields cannot be of type Email: a Text field holds the address.
+    Customer_Email__c: field.text({ length: 80, sensitive: true, description: 'Redacted in the error log.' }),
     Confirmed_At__c: field.dateTime(),
     Correlation_Id__c: field.text({ length: 64 }),
   },
