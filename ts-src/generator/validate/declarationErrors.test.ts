@@ -1,0 +1,375 @@
+/**
+ * Each declaration error the build must refuse: the message, the file:line:col it points at, and
+ * that force-app is left exactly as it was. Each test breaks one rule in an otherwise valid project.
+ */
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { build } from '../build';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+const VALID = `import { customObject, externalSystem, field, objectExtension, operation, platformEvent } from '../dsl';
+
+export const erp = externalSystem({
+  name: 'ERP_API',
+  label: 'ERP',
+  baseUrl: 'https://erp.example.com',
+  auth: { type: 'none' },
+  timeoutSeconds: 20,
+  circuitBreaker: { failureThreshold: 5, coolDownSeconds: 300 },
+});
+
+export const confirmed = platformEvent({
+  apiName: 'Order_Confirmed__e',
+  label: 'Order Confirmed',
+  eventType: 'HighVolume',
+  publishBehavior: 'PublishAfterCommit',
+  fields: {
+    Order_Id__c: field.text({ length: 18, required: true }),
+    Amount__c: field.number({ precision: 16, scale: 2 }),
+  },
+});
+
+export const shipment = customObject({
+  apiName: 'Shipment__c',
+  label: 'Shipment',
+  pluralLabel: 'Shipments',
+  nameField: { type: 'Text', label: 'Shipment' },
+  sharingModel: 'ReadWrite',
+  fields: {
+    Tracking__c: field.text({ length: 40, externalId: true, unique: true }),
+    Notes__c: field.longTextArea({ length: 4000 }),
+    Stage__c: field.picklist({ values: ['New', 'Sent'] }),
+    Carrier__c: field.text({ length: 40 }),
+  },
+});
+
+export const orderFields = objectExtension({
+  object: 'Order',
+  fields: { External_Order_Id__c: field.text({ length: 64, externalId: true, unique: true }) },
+});
+
+export const send = operation({
+  name: 'SendOrder',
+  description: 'Sends a confirmed order.',
+  pattern: 'fire-and-forget',
+  event: 'Order_Confirmed__e',
+  messageKey: 'Order_Id__c',
+  system: 'ERP_API',
+  method: 'POST',
+  path: '/orders',
+  timeoutSeconds: 20,
+  retry: { maxAttempts: 5, baseDelaySeconds: 60, maxDelaySeconds: 600, jitter: 'full', maxChainDepth: 5 },
+});
+
+export const sync = operation({
+  name: 'SyncShipments',
+  description: 'Nightly shipment sync.',
+  pattern: 'batch-sync',
+  object: 'Shipment__c',
+  fields: ['Tracking__c', 'Stage__c'],
+  idempotencyKey: 'Tracking__c',
+  system: 'ERP_API',
+  method: 'POST',
+  path: '/shipments',
+  schedule: '0 0 2 * * ?',
+  batchSize: 200,
+  retry: { maxAttempts: 3, baseDelaySeconds: 60, maxDelaySeconds: 600, jitter: 'none' },
+});
+`;
+
+const workspaces: string[] = [];
+after(() => workspaces.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** A throwaway project: the real DSL, the given declaration files, and a force-app that must survive. */
+function project(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-decl-'));
+  workspaces.push(root);
+  fs.cpSync(path.join(REPO_ROOT, 'ts-src/dsl'), path.join(root, 'ts-src/dsl'), { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  fs.mkdirSync(path.join(root, 'force-app/main/default/classes'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'force-app/main/default/classes/Existing.cls'), 'public class Existing {}\n');
+  fs.writeFileSync(path.join(root, 'force-app/.switchyard-manifest.json'), '{"files":[]}\n');
+  return root;
+}
+
+function treeHash(folder: string): string {
+  const hash = crypto.createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      hash.update(path.relative(folder, full));
+      if (entry.isDirectory()) walk(full);
+      else hash.update(fs.readFileSync(full));
+    }
+  };
+  walk(folder);
+  return hash.digest('hex');
+}
+
+/**
+ * 1-based line and column of the `occurrence`-th `needle` in `text`; a `|` in the needle marks the
+ * exact character within it (`'length: |0'` points at the 0).
+ */
+function positionOf(text: string, marked: string, occurrence = 1): { line: number; column: number } {
+  const offset = Math.max(marked.indexOf('|'), 0);
+  const needle = marked.replace('|', '');
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) index = text.indexOf(needle, index + 1);
+  assert.ok(index >= 0, `test setup: "${needle}" not found`);
+  index += offset;
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+interface Expectation {
+  rule: string;
+  message: RegExp;
+  /** Text the error must point at, in the file it is in. */
+  at: string;
+  occurrence?: number;
+  file?: string;
+}
+
+async function expectRefused(files: Record<string, string>, expected: Expectation): Promise<void> {
+  const root = project(files);
+  const before = treeHash(path.join(root, 'force-app'));
+  const errors: string[] = [];
+  const code = await build(root, false, { info: () => undefined, error: (line) => errors.push(line) });
+  assert.equal(code, 1, `build should fail; it printed:\n${errors.join('\n')}`);
+  const file = expected.file ?? 'ts-src/integrations/app.ts';
+  const { line, column } = positionOf(files[file], expected.at, expected.occurrence);
+  const where = `${file}:${line}:${column}: error [${expected.rule}] `;
+  const match = errors.find((e) => e.startsWith(where));
+  assert.ok(match, `expected an error starting "${where}", got:\n${errors.join('\n')}`);
+  assert.match(match, expected.message);
+  assert.match(match, /\n {4}fix: \S/, 'every error says how to fix it');
+  assert.equal(treeHash(path.join(root, 'force-app')), before, 'force-app must be left exactly as it was');
+}
+
+const app = (from: string, to: string, occurrence = 1): Record<string, string> => {
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) index = VALID.indexOf(from, index + 1);
+  assert.ok(index >= 0, `test setup: "${from}" not in the valid declarations`);
+  return { 'ts-src/integrations/app.ts': VALID.slice(0, index) + to + VALID.slice(index + from.length) };
+};
+
+describe('declaration errors stop the build with file:line:col and write nothing', () => {
+  test('API name must start with a letter', () =>
+    expectRefused(app("'Order_Confirmed__e',", "'1Order_Confirmed__e',"), {
+      rule: 'api-name',
+      message: /"1Order_Confirmed__e" must start with a letter/,
+      at: "'1Order_Confirmed__e'",
+    }));
+
+  test('API name must not have a double underscore', () =>
+    expectRefused(app('Carrier__c: field', 'Car__rier__c: field'), {
+      rule: 'api-name',
+      message: /"Car__rier__c" has a double underscore/,
+      at: 'field.text({ length: 40 })',
+    }));
+
+  test('API name must not end in an underscore before the suffix', () =>
+    expectRefused(app('Carrier__c: field', 'Carrier___c: field'), {
+      rule: 'api-name',
+      message: /"Carrier___c" has (a double|a trailing) underscore/,
+      at: 'field.text({ length: 40 })',
+    }));
+
+  test('API name longer than 40 characters before the suffix', () =>
+    expectRefused(app("'Shipment__c',", `'${'S'.repeat(41)}__c',`), {
+      rule: 'api-name',
+      message: /is 41 characters long before __c; Salesforce allows 40/,
+      at: `'${'S'.repeat(41)}__c'`,
+    }));
+
+  test('custom object API name must end in __c', () =>
+    expectRefused(app("apiName: 'Shipment__c',", "apiName: 'Shipment__x' as `${string}__c`,"), {
+      rule: 'api-name',
+      message: /"Shipment__x" must end in __c/,
+      at: "'Shipment__x'",
+    }));
+
+  test('platform event API name must end in __e', () =>
+    expectRefused(app("apiName: 'Order_Confirmed__e',", "apiName: 'Order_Confirmed__c' as `${string}__e`,"), {
+      rule: 'api-name',
+      message: /must end in __e/,
+      at: "'Order_Confirmed__c'",
+    }));
+
+  test('a reserved word as an operation name', () =>
+    expectRefused(app("name: 'SendOrder',", "name: 'Trigger',"), {
+      rule: 'reserved-word',
+      message: /"Trigger" is an Apex reserved word/,
+      at: "'Trigger'",
+    }));
+
+  test('the same name declared in two files', () => {
+    const second = `import { operation } from '../dsl';
+
+export const again = operation({
+  name: 'SendOrder',
+  description: 'Same name again.',
+  pattern: 'publish-subscribe',
+  event: 'Order_Confirmed__e',
+  subscribers: ['someone'],
+});
+`;
+    return expectRefused(
+      { 'ts-src/integrations/app.ts': VALID, 'ts-src/integrations/zz-second.ts': second },
+      {
+        rule: 'duplicate-name',
+        message: /operation "SendOrder" is declared twice \(first at ts-src\/integrations\/app\.ts:\d+\)/,
+        at: "'SendOrder'",
+        file: 'ts-src/integrations/zz-second.ts',
+      },
+    );
+  });
+
+  test('Text length 0', () =>
+    expectRefused(app('field.text({ length: 40 })', 'field.text({ length: 0 })'), {
+      rule: 'text-length',
+      message: /has length 0; Text allows 1-255/,
+      at: 'length: |0 })',
+    }));
+
+  test('Text length 256', () =>
+    expectRefused(app('field.text({ length: 40 })', 'field.text({ length: 256 })'), {
+      rule: 'text-length',
+      message: /has length 256; Text allows 1-255/,
+      at: 'length: |256 })',
+    }));
+
+  test('LongTextArea below 256', () =>
+    expectRefused(app('length: 4000', 'length: 255'), {
+      rule: 'long-text-length',
+      message: /has length 255; Long Text Area allows 256-131072/,
+      at: 'length: |255 })',
+    }));
+
+  test('LongTextArea above 131072', () =>
+    expectRefused(app('length: 4000', 'length: 131073'), {
+      rule: 'long-text-length',
+      message: /has length 131073/,
+      at: '131073',
+    }));
+
+  test('Number precision above 18', () =>
+    expectRefused(app('precision: 16, scale: 2', 'precision: 19, scale: 2'), {
+      rule: 'number-precision',
+      message: /precision 19; Salesforce allows 1-18 digits/,
+      at: '19, scale',
+    }));
+
+  test('Number scale above precision', () =>
+    expectRefused(app('precision: 16, scale: 2', 'precision: 4, scale: 5'), {
+      rule: 'number-scale',
+      message: /scale 5 with precision 4/,
+      at: 'scale: |5 })',
+    }));
+
+  test('empty picklist', () =>
+    expectRefused(app("values: ['New', 'Sent']", 'values: []'), {
+      rule: 'picklist-empty',
+      message: /Picklist field "Stage__c" has no values/,
+      at: 'values: |[]',
+    }));
+
+  test('callout timeout of 0', () =>
+    expectRefused(app('timeoutSeconds: 20,', 'timeoutSeconds: 0,', 2), {
+      rule: 'callout-timeout',
+      message: /timeout 0 s is outside 1-120 s/,
+      at: 'timeoutSeconds: |0,',
+    }));
+
+  test('callout timeout above 120 s', () =>
+    expectRefused(app('timeoutSeconds: 20,', 'timeoutSeconds: 121,'), {
+      rule: 'callout-timeout',
+      message: /timeout 121 s is outside 1-120 s/,
+      at: '121,',
+    }));
+
+  test('retry with max attempts below 1', () =>
+    expectRefused(app('maxAttempts: 5', 'maxAttempts: 0'), {
+      rule: 'retry-attempts',
+      message: /maxAttempts 0 means the message is never sent/,
+      at: 'maxAttempts: |0',
+    }));
+
+  test('retry with a negative delay', () =>
+    expectRefused(app('baseDelaySeconds: 60, maxDelaySeconds: 600, jitter: \'full\'', "baseDelaySeconds: -1, maxDelaySeconds: 600, jitter: 'full'"), {
+      rule: 'retry-delay',
+      message: /baseDelaySeconds -1 is negative/,
+      at: '-1',
+    }));
+
+  test('retry cap below its base delay', () =>
+    expectRefused(app("maxDelaySeconds: 600, jitter: 'full'", "maxDelaySeconds: 30, jitter: 'full'"), {
+      rule: 'retry-cap',
+      message: /maxDelaySeconds 30 is below baseDelaySeconds 60/,
+      at: 'maxDelaySeconds: |30',
+    }));
+
+  test('chain depth past 5 without a production-only override', () =>
+    expectRefused(app('maxChainDepth: 5', 'maxChainDepth: 8'), {
+      rule: 'chain-depth',
+      message: /maxChainDepth 8 is past 5, where Developer Edition and scratch orgs stop Queueable chains/,
+      at: 'maxChainDepth: |8',
+    }));
+
+  test('an operation naming an undeclared system', () =>
+    expectRefused(app("system: 'ERP_API',", "system: 'WMS_API',"), {
+      rule: 'unknown-system',
+      message: /calls system "WMS_API", which is not declared/,
+      at: "'WMS_API'",
+    }));
+
+  test('an operation naming an undeclared event', () =>
+    expectRefused(app("event: 'Order_Confirmed__e',", "event: 'Order_Shipped__e',"), {
+      rule: 'unknown-event',
+      message: /names event "Order_Shipped__e", which is not declared/,
+      at: "'Order_Shipped__e'",
+    }));
+
+  test('an operation naming an undeclared field', () =>
+    expectRefused(app("fields: ['Tracking__c', 'Stage__c'],", "fields: ['Tracking__c', 'Weight__c'],"), {
+      rule: 'unknown-field',
+      message: /Field "Weight__c" is not a field of Shipment__c/,
+      at: "'Weight__c'",
+    }));
+
+  test('an idempotency key that is not a unique external-ID field', () =>
+    expectRefused(app("idempotencyKey: 'Tracking__c',", "idempotencyKey: 'Carrier__c',"), {
+      rule: 'idempotency-key',
+      message: /"Carrier__c" of Shipment__c is not a unique External ID field/,
+      at: "'Carrier__c'",
+    }));
+
+  test('a Platform Event field of a type events do not support', () =>
+    expectRefused(app('Amount__c: field.number({ precision: 16, scale: 2 })', 'Amount__c: field.email()'), {
+      rule: 'event-field-type',
+      message: /"Amount__c" is of type Email, which Platform Events do not support/,
+      at: 'field.email()',
+    }));
+
+  test('a misspelt property is a type error at its place', () =>
+    expectRefused(app('coolDownSeconds: 300', 'coolDownSecs: 300'), {
+      rule: 'ts2561',
+      message: /coolDownSecs/,
+      at: 'coolDownSecs',
+    }));
+
+  test('a value the generator cannot read statically', () =>
+    expectRefused(app('batchSize: 200,', 'batchSize: Math.min(200, 300),'), {
+      rule: 'static-literal',
+      message: /cannot be read by the generator/,
+      at: 'Math.min',
+    }));
+});
