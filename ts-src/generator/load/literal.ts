@@ -105,7 +105,7 @@ function readObjectEntries(
             : unsupported(`The computed property name \`${nameNode.getText()}\``);
       entries.set(name, readLiteral(property.getInitializerOrThrow(), projectRoot));
     } else if (Node.isShorthandPropertyAssignment(property)) {
-      entries.set(property.getName(), readConstReference(property.getNameNode(), projectRoot, unsupported));
+      entries.set(property.getName(), readConstReference(property.getNameNode(), projectRoot, unsupported, property.getValueSymbol()));
     } else if (Node.isSpreadAssignment(property)) {
       const spread = readLiteral(property.getExpression(), projectRoot);
       if (spread.type !== 'object') unsupported('Spreading a non-object');
@@ -118,8 +118,14 @@ function readObjectEntries(
 }
 
 /** `values: FULFILMENT_STATUSES` -> the literal the const holds, wherever it is declared. */
-function readConstReference(identifier: Node, projectRoot: string, unsupported: (what: string) => never): Literal {
-  let symbol = identifier.getSymbol();
+function readConstReference(
+  identifier: Node,
+  projectRoot: string,
+  unsupported: (what: string) => never,
+  // `{ STATUSES }` names a property; the value it holds is this symbol.
+  valueSymbol?: import('ts-morph').Symbol,
+): Literal {
+  let symbol = valueSymbol ?? identifier.getSymbol();
   if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol();
   const declaration = symbol?.getDeclarations()[0];
   if (!declaration || !Node.isVariableDeclaration(declaration)) {
