@@ -14,7 +14,7 @@ export const orderFields = objectExtension({
       description: 'Order number in the ERP; the key ERP and WMS use when they call in.',
     }),
     Fulfilment_Status__c: field.picklist({
-      values: ['Received', 'Picking', 'Packed', 'Shipped', 'Delivered', 'On_Hold', 'Cancelled'],
+      values: FULFILMENT_STATUSES,
       label: 'Fulfilment Status',
       description: 'Last status pushed by the ERP or WMS.',
     }),

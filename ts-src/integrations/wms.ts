@@ -1,4 +1,5 @@
 import { field, operation } from '../dsl';
+import { FULFILMENT_STATUSES } from './orders';
 
 export const receiveOrderStatus = operation({
   name: 'ReceiveOrderStatus',
@@ -10,10 +11,7 @@ export const receiveOrderStatus = operation({
   idempotencyKey: 'External_Order_Id__c',
   request: {
     externalOrderId: field.text({ length: 64, required: true }),
-    status: field.picklist({
-      values: ['Received', 'Picking', 'Packed', 'Shipped', 'Delivered', 'On_Hold', 'Cancelled'],
-      required: true,
-    }),
+    status: field.picklist({ values: FULFILMENT_STATUSES, required: true }),
     changedAt: field.dateTime({ required: true }),
     message: field.text({ length: 255 }),
   },

@@ -44,3 +44,22 @@ export const CONSOLE_CONTROLLER = 'SwyErrorConsoleController';
 export function restResourceClassName(operationName: string): string {
   return `${operationName}Resource`;
 }
+
+/**
+ * Apex classes generated per declaration, named after it. The runtime resolves `<operation>Operation`
+ * by name (SwyOperations.forName), and permission sets grant the entry points users call.
+ */
+export const apexClassName = {
+  request: (operationName: string) => `${operationName}Request`,
+  response: (operationName: string) => `${operationName}Response`,
+  /** Request-reply client; its invocable method is what a flow or a user runs. */
+  service: (operationName: string) => `${operationName}Service`,
+  /** Delivery configuration of a fire-and-forget or batch-sync operation (SwyOperation). */
+  operation: (operationName: string) => `${operationName}Operation`,
+  batch: (operationName: string) => `${operationName}Batch`,
+  monitor: (monitoringName: string) => `${monitoringName}Monitor`,
+  publisher: (eventApiName: string) => `${apexStem(eventApiName)}Publisher`,
+  trigger: (eventApiName: string) => `${apexStem(eventApiName)}Trigger`,
+  triggerHandler: (eventApiName: string) => `${apexStem(eventApiName)}TriggerHandler`,
+  test: (className: string) => `${className}Test`,
+} as const;
