@@ -359,6 +359,36 @@ export const again = operation({
       at: 'field.email()',
     }));
 
+  test('a request-reply fallback setting a property the response lacks', () => {
+    const credit = `import { externalSystem, field, operation } from '../dsl';
+
+export const bureau = externalSystem({
+  name: 'Credit_API',
+  label: 'Credit',
+  baseUrl: 'https://credit.example.com',
+  auth: { type: 'none' },
+  timeoutSeconds: 10,
+  circuitBreaker: { failureThreshold: 3, coolDownSeconds: 60 },
+});
+
+export const check = operation({
+  name: 'CheckCredit',
+  description: 'Credit check.',
+  pattern: 'request-reply',
+  system: 'Credit_API',
+  method: 'POST',
+  path: '/check',
+  request: { accountId: field.text({ length: 18 }) },
+  response: { decision: field.text({ length: 20 }) },
+  fallback: { decision: 'REVIEW', verdict: 'none' },
+});
+`;
+    return expectRefused(
+      { 'ts-src/integrations/app.ts': credit },
+      { rule: 'fallback', message: /fallback sets "verdict", which the response does not declare/, at: "verdict: |'none'" },
+    );
+  });
+
   test('a misspelt property is a type error at its place', () =>
     expectRefused(app('coolDownSeconds: 300', 'coolDownSecs: 300'), {
       rule: 'ts2561',

@@ -66,6 +66,7 @@ export function validateDeclarations(declarations: readonly RawDeclaration[]): D
     checkFields(report, childAt(operation, 'response'), 'shape');
     checkTimeout(report, operation, 'Operation');
     checkRetry(report, childAt(operation, 'retry'));
+    checkFallback(report, operation);
   }
   for (const monitor of monitors) checkMonitoring(report, monitor);
 
@@ -166,6 +167,23 @@ function checkRetry(report: Report, retry: Literal | undefined): void {
       `maxChainDepth ${depth} is past ${SCRATCH_ORG_MAX_CHAIN_DEPTH}, where Developer Edition and scratch orgs stop Queueable chains`,
       `lower it to ${SCRATCH_ORG_MAX_CHAIN_DEPTH} (work past it is parked for the sweeper), or add chainDepthOverride: 'production-only' if this only runs in production orgs`,
     );
+  }
+}
+
+/** A request-reply fallback is returned as the response: it may only hold response properties. */
+function checkFallback(report: Report, operation: Literal): void {
+  const fallback = childAt(operation, 'fallback');
+  const response = childAt(operation, 'response');
+  if (fallback?.type !== 'object' || response?.type !== 'object') return;
+  for (const [property, value] of fallback.entries) {
+    if (!response.entries.has(property)) {
+      report(
+        value,
+        'fallback',
+        `fallback sets "${property}", which the response does not declare`,
+        `use one of the response properties: ${[...response.entries.keys()].join(', ')}`,
+      );
+    }
   }
 }
 
