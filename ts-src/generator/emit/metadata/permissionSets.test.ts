@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Model } from '../../model/types';
+import {
+  adminPermissionSet,
+  ERROR_LOG_OBJECT,
+  liveUpdatesPermissionSet,
+  permissionSetFiles,
+  RETRY_PAYLOAD_FIELD,
+  runtimePermissionSet,
+} from './permissionSets';
+import { testModel } from './testModel';
+
+const model = testModel();
+const admin = adminPermissionSet(model);
+const runtime = runtimePermissionSet(model);
+const fieldAccess = (set: typeof admin) =>
+  Object.fromEntries((set.fieldPermissions ?? []).map((p) => [p.field, p.editable ? 'edit' : 'read']));
+const objectAccess = (set: typeof admin, object: string) =>
+  (set.objectPermissions ?? []).find((p) => p.object === object);
+
+test('admin: no access at all to the retry payload, read/edit on the other error-log fields', () => {
+  const access = fieldAccess(admin);
+  assert.equal(access[`${ERROR_LOG_OBJECT}.${RETRY_PAYLOAD_FIELD}`], undefined);
+  assert.equal(access[`${ERROR_LOG_OBJECT}.Payload__c`], 'edit');
+  assert.equal(access[`${ERROR_LOG_OBJECT}.Next_Attempt_At__c`], 'edit');
+});
+
+test('admin: reads the circuit and the Order fields, edits neither', () => {
+  const access = fieldAccess(admin);
+  assert.equal(access['Integration_Circuit__c.Failure_Count__c'], 'read');
+  assert.equal(access['Order.Fulfilment_Status__c'], 'read');
+  assert.deepEqual(objectAccess(admin, 'Integration_Circuit__c'), {
+    allowCreate: false,
+    allowDelete: false,
+    allowEdit: false,
+    allowRead: true,
+    modifyAllRecords: false,
+    object: 'Integration_Circuit__c',
+    viewAllRecords: false,
+  });
+  assert.equal(objectAccess(admin, ERROR_LOG_OBJECT)?.allowEdit, true);
+  assert.equal(objectAccess(admin, ERROR_LOG_OBJECT)?.allowCreate, false);
+});
+
+test('admin: console app, console tab, error-log tab and console controller; no credential access', () => {
+  assert.deepEqual(admin.applicationVisibilities, [{ application: 'Switchyard', visible: true }]);
+  assert.deepEqual(admin.classAccesses, [{ apexClass: 'SwyErrorConsoleController', enabled: true }]);
+  assert.deepEqual(admin.tabSettings, [
+    { tab: 'Integration_Error_Console', visibility: 'Visible' },
+    { tab: 'Integration_Error_Log__c', visibility: 'Visible' },
+  ]);
+  assert.equal(admin.externalCredentialPrincipalAccesses, undefined);
+});
+
+test('runtime: one enabled principal access per system, written <ExternalCredential>-<Principal>', () => {
+  assert.deepEqual(runtime.externalCredentialPrincipalAccesses, [
+    { enabled: true, externalCredentialPrincipal: 'Credit_API_Auth-Credit_API_Principal' },
+    { enabled: true, externalCredentialPrincipal: 'ERP_API_Auth-ERP_API_Principal' },
+    { enabled: true, externalCredentialPrincipal: 'Ledger_API_Auth-Ledger_API_Principal' },
+    { enabled: true, externalCredentialPrincipal: 'Open_API_Auth-Open_API_Principal' },
+  ]);
+});
+
+test('runtime: reads and writes the retry payload; create/read/edit, never delete, on runtime objects', () => {
+  assert.equal(fieldAccess(runtime)[`${ERROR_LOG_OBJECT}.${RETRY_PAYLOAD_FIELD}`], 'edit');
+  const log = objectAccess(runtime, ERROR_LOG_OBJECT)!;
+  assert.deepEqual([log.allowCreate, log.allowRead, log.allowEdit, log.allowDelete], [true, true, true, false]);
+});
+
+test('runtime: Order fields by use: call-in targets editable, batch-sync fields readable, untouched fields absent', () => {
+  const access = fieldAccess(runtime);
+  assert.equal(access['Order.Fulfilment_Status__c'], 'edit');
+  assert.equal(access['Order.External_Order_Id__c'], 'edit');
+  assert.equal(access['Order.Synced_Total__c'], 'read');
+  assert.equal(access['Order.Unused_Flag__c'], undefined);
+  assert.equal(objectAccess(runtime, 'Order'), undefined);
+});
+
+test('runtime: class access to each call-in REST resource', () => {
+  assert.deepEqual(runtime.classAccesses, [{ apexClass: 'ReceiveOrderStatusResource', enabled: true }]);
+});
+
+test('no set lists a required field (deploy rejects it) or grants View All / Modify All', () => {
+  const required = new Set(
+    [...model.objects.flatMap((o) => o.fields.map((f) => ({ ...f, object: o.apiName })))]
+      .filter((f) => f.required)
+      .map((f) => `${f.object}.${f.name}`),
+  );
+  for (const set of [admin, runtime, liveUpdatesPermissionSet(model)!]) {
+    for (const permission of set.fieldPermissions ?? []) assert.ok(!required.has(permission.field), permission.field);
+    for (const permission of set.objectPermissions ?? []) {
+      assert.equal(permission.modifyAllRecords, false);
+      assert.equal(permission.viewAllRecords, false);
+    }
+  }
+});
+
+test('live updates: read on the event a page subscribes to and on the page object fields', () => {
+  const live = liveUpdatesPermissionSet(model)!;
+  assert.deepEqual(
+    live.objectPermissions?.map((p) => `${p.object}:${p.allowRead}:${p.allowCreate}`),
+    ['Order_Status_Update__e:true:false'],
+  );
+  assert.equal(fieldAccess(live)['Order.Fulfilment_Status__c'], 'read');
+});
+
+test('live updates: not written when no operation updates a page', () => {
+  const quiet: Model = { ...model, operations: model.operations.filter((o) => o.pattern !== 'ui-update') };
+  assert.equal(liveUpdatesPermissionSet(quiet), undefined);
+  assert.equal(permissionSetFiles(quiet).length, 2);
+});
+
+test('files: permissionsets/<Name>.permissionset-meta.xml', () => {
+  assert.deepEqual(
+    permissionSetFiles(model).map((file) => file.path),
+    [
+      'force-app/main/default/permissionsets/Switchyard_Integration_Admin.permissionset-meta.xml',
+      'force-app/main/default/permissionsets/Switchyard_Integration_Runtime.permissionset-meta.xml',
+      'force-app/main/default/permissionsets/Switchyard_Live_Updates.permissionset-meta.xml',
+    ],
+  );
+});
+
+test('the admin file never names the retry payload', () => {
+  const [adminFile] = permissionSetFiles(model);
+  assert.doesNotMatch(adminFile.content, /Retry_Payload__c/);
+});

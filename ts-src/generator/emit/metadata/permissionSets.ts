@@ -1,0 +1,202 @@
+/**
+ * Permission sets, least privilege:
+ * - admin: people who watch failures and reprocess them in the console;
+ * - runtime: the integration user, under whom callouts, Platform Event triggers (through their
+ *   PlatformEventSubscriberConfig), scheduled jobs and call-ins run; the only holder of the
+ *   External Credential principals and of the full retry payload;
+ * - live updates: people who watch a record page update from an event (empApi needs Read on the event).
+ *
+ * Never granted: View All / Modify All. Every Switchyard object has an org-wide default the
+ * declarations chose (ReadWrite in the example app), so object access already reaches every row;
+ * View All would only override a stricter default an admin sets later.
+ * Not listed: required fields (always readable and editable with object access; Salesforce rejects
+ * field permissions on them at deploy time).
+ * Standard objects (Order) get field permissions only: object access to them stays with the user's
+ * profile, where it is managed with the objects it depends on (an Order belongs to an Account).
+ */
+import type * as md from '@salesforce/types/metadata';
+import {
+  CONSOLE_APP,
+  CONSOLE_CONTROLLER,
+  CONSOLE_TAB,
+  PERMISSION_SET_ADMIN,
+  PERMISSION_SET_RUNTIME,
+  restResourceClassName,
+} from '../../model/naming';
+import type { FieldModel, Model } from '../../model/types';
+import type { GeneratedFile } from '../types';
+import { metadataPaths } from './paths';
+import { metadataFile, type Sparse } from './xml';
+
+export const PERMISSION_SET_LIVE_UPDATES = 'Switchyard_Live_Updates';
+
+/** The dead-letter store the console works on, and its field only the runtime may read. */
+export const ERROR_LOG_OBJECT = 'Integration_Error_Log__c';
+export const RETRY_PAYLOAD_FIELD = 'Retry_Payload__c';
+
+type FieldPermission = Sparse<md.PermissionSetFieldPermissions>;
+type ObjectPermission = Sparse<md.PermissionSetObjectPermissions>;
+type Access = 'read' | 'edit';
+interface ObjectAccess {
+  create?: boolean;
+  edit?: boolean;
+}
+
+export function adminPermissionSet(model: Model): Sparse<md.PermissionSet> {
+  return {
+    applicationVisibilities: [{ application: CONSOLE_APP, visible: true }],
+    classAccesses: [{ apexClass: CONSOLE_CONTROLLER, enabled: true }],
+    description:
+      'Watch integration failures and reprocess or resolve them in the Switchyard console. Grants no callout access: reprocessed messages are resent by the runtime user.',
+    fieldPermissions: sortedFields([
+      ...model.objects.flatMap((object) =>
+        grantFields(
+          object.apiName,
+          // The retry payload holds the unredacted body: people see the redacted Payload__c only.
+          object.fields.filter((field) => !(object.apiName === ERROR_LOG_OBJECT && field.name === RETRY_PAYLOAD_FIELD)),
+          object.apiName === ERROR_LOG_OBJECT ? 'edit' : 'read',
+        ),
+      ),
+      ...model.extensions.flatMap((extension) => grantFields(extension.object, extension.fields, 'read')),
+    ]),
+    label: 'Switchyard Integration Admin',
+    objectPermissions: sortedObjects([
+      ...model.objects.map((object) => objectPermission(object.apiName, { edit: object.apiName === ERROR_LOG_OBJECT })),
+      // The console follows new failures and alerts live over empApi.
+      ...model.events.map((event) => objectPermission(event.apiName, {})),
+    ]),
+    tabSettings: [...model.objects.filter((object) => object.tab).map((object) => object.apiName), CONSOLE_TAB]
+      .sort()
+      .map((tab) => ({ tab, visibility: 'Visible' })),
+  };
+}
+
+export function runtimePermissionSet(model: Model): Sparse<md.PermissionSet> {
+  const callIns = model.operations.filter((operation) => operation.pattern === 'remote-call-in');
+  return {
+    classAccesses: callIns
+      .map((operation) => ({ apexClass: restResourceClassName(operation.name), enabled: true }))
+      .sort(byKey('apexClass')),
+    description:
+      'Assign to the integration user only: it holds the External Credential principals, writes the error log, circuit and sync state, and answers the call-in REST resources.',
+    externalCredentialPrincipalAccesses: model.systems
+      .map((system) => ({
+        enabled: true,
+        externalCredentialPrincipal: `${system.externalCredential}-${system.principal}`,
+      }))
+      .sort(byKey('externalCredentialPrincipal')),
+    fieldPermissions: sortedFields([
+      ...model.objects.flatMap((object) => grantFields(object.apiName, object.fields, 'edit')),
+      ...model.extensions.flatMap((extension) => {
+        const access = extensionAccess(model, extension.object);
+        return extension.fields.flatMap((field) => {
+          const granted = access.get(field.name);
+          return granted ? grantFields(extension.object, [field], granted) : [];
+        });
+      }),
+    ]),
+    label: 'Switchyard Integration Runtime',
+    // Rows are never deleted by the runtime: resolved failures stay as the audit trail.
+    objectPermissions: sortedObjects(
+      model.objects.map((object) => objectPermission(object.apiName, { create: true, edit: true })),
+    ),
+  };
+}
+
+/** Undefined when no operation updates a page live. */
+export function liveUpdatesPermissionSet(model: Model): Sparse<md.PermissionSet> | undefined {
+  const updates = model.operations.filter((operation) => operation.pattern === 'ui-update');
+  if (updates.length === 0) return undefined;
+  const pageObjects = new Set(updates.map((operation) => operation.object));
+  return {
+    description:
+      'See records update live on their pages (for example order status): subscribes to the events that carry the changes.',
+    fieldPermissions: sortedFields(
+      model.extensions
+        .filter((extension) => pageObjects.has(extension.object))
+        .flatMap((extension) => grantFields(extension.object, extension.fields, 'read')),
+    ),
+    label: 'Switchyard Live Updates',
+    objectPermissions: sortedObjects(
+      [...new Set(updates.map((operation) => operation.event))].map((event) => objectPermission(event, {})),
+    ),
+  };
+}
+
+export function permissionSetFiles(model: Model): GeneratedFile[] {
+  const sources = [
+    ...model.objects.map((object) => object.location.file),
+    ...model.extensions.map((extension) => extension.location.file),
+    ...model.systems.map((system) => system.location.file),
+    ...model.operations.map((operation) => operation.location.file),
+  ];
+  const live = liveUpdatesPermissionSet(model);
+  return [
+    metadataFile(
+      metadataPaths.permissionSet(PERMISSION_SET_ADMIN),
+      'PermissionSet',
+      adminPermissionSet(model),
+      sources,
+    ),
+    metadataFile(
+      metadataPaths.permissionSet(PERMISSION_SET_RUNTIME),
+      'PermissionSet',
+      runtimePermissionSet(model),
+      sources,
+    ),
+    ...(live
+      ? [metadataFile(metadataPaths.permissionSet(PERMISSION_SET_LIVE_UPDATES), 'PermissionSet', live, sources)]
+      : []),
+  ];
+}
+
+/**
+ * What the runtime does with each custom field of a standard object: call-ins write their mapped
+ * fields and match on their key; batch syncs read the fields they send. Fields no operation
+ * touches are not granted.
+ */
+function extensionAccess(model: Model, object: string): Map<string, Access> {
+  const access = new Map<string, Access>();
+  for (const operation of model.operations) {
+    if (operation.pattern === 'batch-sync' && operation.object === object) {
+      for (const field of [...operation.fields, operation.idempotencyKey])
+        if (!access.has(field)) access.set(field, 'read');
+    }
+    if (operation.pattern === 'remote-call-in' && operation.object === object) {
+      for (const field of [...Object.values(operation.mapping), operation.idempotencyKey]) access.set(field, 'edit');
+    }
+  }
+  return access;
+}
+
+function grantFields(object: string, fields: readonly FieldModel[], access: Access): FieldPermission[] {
+  return fields
+    .filter((field) => !field.required)
+    .map((field) => ({ editable: access === 'edit', field: `${object}.${field.name}`, readable: true }));
+}
+
+function objectPermission(object: string, access: ObjectAccess): ObjectPermission {
+  return {
+    allowCreate: access.create === true,
+    allowDelete: false,
+    allowEdit: access.edit === true,
+    allowRead: true,
+    modifyAllRecords: false,
+    object,
+    viewAllRecords: false,
+  };
+}
+
+function sortedFields(permissions: FieldPermission[]): FieldPermission[] {
+  return permissions.sort(byKey('field'));
+}
+
+function sortedObjects(permissions: ObjectPermission[]): ObjectPermission[] {
+  return permissions.sort(byKey('object'));
+}
+
+/** Code-point order, the same on every machine (localeCompare depends on the ICU locale). */
+function byKey<K extends string>(key: K) {
+  return (a: { readonly [P in K]: string }, b: { readonly [P in K]: string }) =>
+    a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0;
+}

@@ -1,0 +1,18 @@
+/** The tab of a custom object; its name is the object's API name. */
+import type * as md from '@salesforce/types/metadata';
+import type { CustomObjectModel } from '../../model/types';
+import type { GeneratedFile } from '../types';
+import { metadataPaths } from './paths';
+import { metadataFile, type Sparse } from './xml';
+
+export function tabMetadata(tab: NonNullable<CustomObjectModel['tab']>): Sparse<md.CustomTab> {
+  return { customObject: true, motif: tab.motif };
+}
+
+export function tabFile(
+  object: string,
+  tab: NonNullable<CustomObjectModel['tab']>,
+  sources: readonly string[],
+): GeneratedFile {
+  return metadataFile(metadataPaths.tab(object), 'CustomTab', tabMetadata(tab), sources);
+}
