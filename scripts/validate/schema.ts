@@ -43,7 +43,8 @@ export const schemaCheck: Check = async (ctx) => {
     return { status: 'FAIL', summary: `${missing.join(', ')} not found: ${hint}`, findings: [] };
   }
   const run = await exec('bash', [SCHEMA_SCRIPT, ...ctx.packageDirs], ctx.projectRoot);
-  const lines = `${run.stdout}\n${run.stderr}`.split('\n').filter(Boolean);
+  // The script reports on stdout (xmllint's messages included); stderr only explains a crash.
+  const lines = run.stdout.split('\n').filter(Boolean);
   const validated = lines.filter((l) => / validates$/.test(l)).length;
   const failed = lines.filter((l) => / fails to validate$/.test(l)).length;
   const findings: Finding[] = [];
@@ -70,7 +71,9 @@ export const schemaCheck: Check = async (ctx) => {
     }
   }
   if (run.code !== 0 && findings.length === 0 && ignored.length < failed) {
-    findings.push({ message: `${SCHEMA_SCRIPT} exited ${run.code}` });
+    findings.push({
+      message: `${SCHEMA_SCRIPT} exited ${run.code}: ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`,
+    });
   }
   return verdict(
     findings,
