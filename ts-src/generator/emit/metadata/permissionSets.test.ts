@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Model } from '../../model/types';
 import {
   adminPermissionSet,
+  calloutUserPermissionSet,
   ERROR_LOG_OBJECT,
   liveUpdatesPermissionSet,
   permissionSetFiles,
@@ -87,13 +88,28 @@ test('no set lists a required field (deploy rejects it) or grants View All / Mod
       .filter((f) => f.required)
       .map((f) => `${f.object}.${f.name}`),
   );
-  for (const set of [admin, runtime, liveUpdatesPermissionSet(model)!]) {
+  for (const set of [admin, runtime, calloutUserPermissionSet(model)!, liveUpdatesPermissionSet(model)!]) {
     for (const permission of set.fieldPermissions ?? []) assert.ok(!required.has(permission.field), permission.field);
     for (const permission of set.objectPermissions ?? []) {
       assert.equal(permission.modifyAllRecords, false);
       assert.equal(permission.viewAllRecords, false);
     }
   }
+});
+
+test('callout user: only the principals of request-reply systems and their service classes', () => {
+  const callout = calloutUserPermissionSet(model)!;
+  assert.deepEqual(callout.externalCredentialPrincipalAccesses, [
+    { enabled: true, externalCredentialPrincipal: 'Credit_API_Auth-Credit_API_Principal' },
+  ]);
+  assert.deepEqual(callout.classAccesses, [{ apexClass: 'CheckCreditService', enabled: true }]);
+  assert.equal(callout.fieldPermissions, undefined);
+  assert.equal(callout.objectPermissions, undefined);
+});
+
+test('callout user: not written when nothing calls out synchronously', () => {
+  const quiet: Model = { ...model, operations: model.operations.filter((o) => o.pattern !== 'request-reply') };
+  assert.equal(calloutUserPermissionSet(quiet), undefined);
 });
 
 test('live updates: read on the event a page subscribes to and on the page object fields', () => {
@@ -108,7 +124,7 @@ test('live updates: read on the event a page subscribes to and on the page objec
 test('live updates: not written when no operation updates a page', () => {
   const quiet: Model = { ...model, operations: model.operations.filter((o) => o.pattern !== 'ui-update') };
   assert.equal(liveUpdatesPermissionSet(quiet), undefined);
-  assert.equal(permissionSetFiles(quiet).length, 2);
+  assert.equal(permissionSetFiles(quiet).length, 3);
 });
 
 test('files: permissionsets/<Name>.permissionset-meta.xml', () => {
@@ -117,6 +133,7 @@ test('files: permissionsets/<Name>.permissionset-meta.xml', () => {
     [
       'force-app/main/default/permissionsets/Switchyard_Integration_Admin.permissionset-meta.xml',
       'force-app/main/default/permissionsets/Switchyard_Integration_Runtime.permissionset-meta.xml',
+      'force-app/main/default/permissionsets/Switchyard_Callout_User.permissionset-meta.xml',
       'force-app/main/default/permissionsets/Switchyard_Live_Updates.permissionset-meta.xml',
     ],
   );

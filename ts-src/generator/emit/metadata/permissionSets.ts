@@ -2,8 +2,11 @@
  * Permission sets, least privilege:
  * - admin: people who watch failures and reprocess them in the console;
  * - runtime: the integration user, under whom callouts, Platform Event triggers (through their
- *   PlatformEventSubscriberConfig), scheduled jobs and call-ins run; the only holder of the
- *   External Credential principals and of the full retry payload;
+ *   PlatformEventSubscriberConfig), scheduled jobs and call-ins run; it holds every External
+ *   Credential principal and is the only holder of the full retry payload;
+ * - callout user: people whose own transaction calls out synchronously (request-reply, such as
+ *   the credit check): the principals of those systems and the service classes, nothing else, so
+ *   they never see unredacted payloads;
  * - live updates: people who watch a record page update from an event (empApi needs Read on the event).
  *
  * Never granted: View All / Modify All. Every Switchyard object has an org-wide default the
@@ -16,6 +19,7 @@
  */
 import type * as md from '@salesforce/types/metadata';
 import {
+  apexClassName,
   CONSOLE_APP,
   CONSOLE_CONTROLLER,
   CONSOLE_TAB,
@@ -23,11 +27,12 @@ import {
   PERMISSION_SET_RUNTIME,
   restResourceClassName,
 } from '../../model/naming';
-import type { FieldModel, Model } from '../../model/types';
+import type { ExternalSystemModel, FieldModel, Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { metadataPaths } from './paths';
 import { metadataFile, type Sparse } from './xml';
 
+export const PERMISSION_SET_CALLOUT_USER = 'Switchyard_Callout_User';
 export const PERMISSION_SET_LIVE_UPDATES = 'Switchyard_Live_Updates';
 
 /** The dead-letter store the console works on, and its field only the runtime may read. */
@@ -79,12 +84,7 @@ export function runtimePermissionSet(model: Model): Sparse<md.PermissionSet> {
       .sort(byKey('apexClass')),
     description:
       'Assign to the integration user only: it holds the External Credential principals, writes the error log, circuit and sync state, and answers the call-in REST resources.',
-    externalCredentialPrincipalAccesses: model.systems
-      .map((system) => ({
-        enabled: true,
-        externalCredentialPrincipal: `${system.externalCredential}-${system.principal}`,
-      }))
-      .sort(byKey('externalCredentialPrincipal')),
+    externalCredentialPrincipalAccesses: model.systems.map(principalAccess).sort(byKey('externalCredentialPrincipal')),
     fieldPermissions: sortedFields([
       ...model.objects.flatMap((object) => grantFields(object.apiName, object.fields, 'edit')),
       ...model.extensions.flatMap((extension) => {
@@ -100,6 +100,25 @@ export function runtimePermissionSet(model: Model): Sparse<md.PermissionSet> {
     objectPermissions: sortedObjects(
       model.objects.map((object) => objectPermission(object.apiName, { create: true, edit: true })),
     ),
+  };
+}
+
+/** Undefined when no operation calls out in the user's own transaction. */
+export function calloutUserPermissionSet(model: Model): Sparse<md.PermissionSet> | undefined {
+  const requestReply = model.operations.filter((operation) => operation.pattern === 'request-reply');
+  if (requestReply.length === 0) return undefined;
+  const systems = new Set(requestReply.map((operation) => operation.system));
+  return {
+    classAccesses: requestReply
+      .map((operation) => ({ apexClass: apexClassName.service(operation.name), enabled: true }))
+      .sort(byKey('apexClass')),
+    description:
+      'For people whose own transaction calls an external system and waits for the answer (request-reply): those systems only.',
+    externalCredentialPrincipalAccesses: model.systems
+      .filter((system) => systems.has(system.name))
+      .map(principalAccess)
+      .sort(byKey('externalCredentialPrincipal')),
+    label: 'Switchyard Callout User',
   };
 }
 
@@ -130,24 +149,20 @@ export function permissionSetFiles(model: Model): GeneratedFile[] {
     ...model.systems.map((system) => system.location.file),
     ...model.operations.map((operation) => operation.location.file),
   ];
-  const live = liveUpdatesPermissionSet(model);
-  return [
-    metadataFile(
-      metadataPaths.permissionSet(PERMISSION_SET_ADMIN),
-      'PermissionSet',
-      adminPermissionSet(model),
-      sources,
-    ),
-    metadataFile(
-      metadataPaths.permissionSet(PERMISSION_SET_RUNTIME),
-      'PermissionSet',
-      runtimePermissionSet(model),
-      sources,
-    ),
-    ...(live
-      ? [metadataFile(metadataPaths.permissionSet(PERMISSION_SET_LIVE_UPDATES), 'PermissionSet', live, sources)]
-      : []),
+  const sets: [string, Sparse<md.PermissionSet> | undefined][] = [
+    [PERMISSION_SET_ADMIN, adminPermissionSet(model)],
+    [PERMISSION_SET_RUNTIME, runtimePermissionSet(model)],
+    [PERMISSION_SET_CALLOUT_USER, calloutUserPermissionSet(model)],
+    [PERMISSION_SET_LIVE_UPDATES, liveUpdatesPermissionSet(model)],
   ];
+  return sets.flatMap(([name, set]) =>
+    set ? [metadataFile(metadataPaths.permissionSet(name), 'PermissionSet', set, sources)] : [],
+  );
+}
+
+/** Written `<ExternalCredential>-<Principal>`, the form the Metadata API expects (API 59+). */
+function principalAccess(system: ExternalSystemModel): Sparse<md.PermissionSetExternalCredentialPrincipalAccess> {
+  return { enabled: true, externalCredentialPrincipal: `${system.externalCredential}-${system.principal}` };
 }
 
 /**

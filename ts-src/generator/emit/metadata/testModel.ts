@@ -185,6 +185,19 @@ export function testModel(): Model {
     ],
     operations: [
       {
+        name: 'CheckCredit',
+        description: 'Credit check.',
+        pattern: 'request-reply',
+        system: 'Credit_API',
+        method: 'POST',
+        path: '/check',
+        timeoutSeconds: 10,
+        request: [],
+        response: [],
+        fallback: { decision: 'REVIEW' },
+        location: at('ts-src/integrations/credit.ts'),
+      },
+      {
         name: 'NightlyOrderSync',
         description: 'Sync orders.',
         pattern: 'batch-sync',
