@@ -2,7 +2,7 @@
  * What an emitter returns: files as text, not yet formatted. Emitters are pure functions of the
  * model; the formatter and then the writer (the only code that touches the disk) take it from here.
  */
-export type FormatParser = 'xml' | 'apex' | 'apex-anonymous' | 'babel' | 'typescript' | 'json' | 'css' | 'html';
+export type FormatParser = 'xml' | 'apex' | 'apex-anonymous' | 'babel' | 'typescript' | 'json' | 'css' | 'html' | 'lwc';
 
 export interface GeneratedFile {
   /** Path relative to the project root, forward slashes, such as `force-app/main/default/...`. */
