@@ -1,0 +1,112 @@
+import { openStream as open } from 'c/eventStream';
+import type { ConnectionState, StreamHandle, StreamMessage } from 'c/eventStream';
+import * as empApi from '../../test-support/empApi';
+import { settle } from '../../test-support/wire';
+import type { OrderStatusUpdatePayload } from '../../generated/platformEvents';
+
+const CHANNEL = '/event/Order_Status_Update__e';
+const OTHER_CHANNEL = '/event/Integration_Alert__e';
+
+function recorder() {
+  const messages: StreamMessage<OrderStatusUpdatePayload>[] = [];
+  const states: ConnectionState[] = [];
+  return {
+    messages,
+    states,
+    listener: {
+      onMessage: (message: StreamMessage<OrderStatusUpdatePayload>) => messages.push(message),
+      onStateChange: (state: ConnectionState) => states.push(state),
+    },
+  };
+}
+
+const payload = { Order_Id__c: '8015g00000AbCdEAAV', Status__c: 'Packed' };
+
+/** Streams opened by a test, closed after it even when an assertion fails, so no state leaks into the next. */
+let handles: StreamHandle[] = [];
+const openStream: typeof open = (channel, listener) => {
+  const handle = open(channel, listener);
+  handles.push(handle);
+  return handle;
+};
+
+describe('c/eventStream', () => {
+  afterEach(() => {
+    handles.forEach((handle) => handle.close());
+    handles = [];
+    empApi.resetEmpApi();
+    jest.useRealTimers();
+  });
+
+  it('gives every listener of a channel the same message from one subscription', async () => {
+    const first = recorder();
+    const second = recorder();
+    openStream(CHANNEL, first.listener);
+    openStream(CHANNEL, second.listener);
+    await settle();
+
+    empApi.publish(CHANNEL, payload, 700);
+
+    expect(empApi.subscribe).toHaveBeenCalledTimes(1);
+    expect(first.messages).toEqual([{ replayId: 700, payload }]);
+    expect(second.messages).toEqual([{ replayId: 700, payload }]);
+  });
+
+  it('drops a message whose replay id it has already delivered', async () => {
+    const listener = recorder();
+    openStream(CHANNEL, listener.listener);
+    await settle();
+
+    empApi.publish(CHANNEL, payload, 700);
+    empApi.publish(CHANNEL, payload, 700);
+
+    expect(listener.messages).toHaveLength(1);
+  });
+
+  it('re-subscribes only the channel a subscription error names', async () => {
+    jest.useFakeTimers();
+    openStream(CHANNEL, recorder().listener);
+    openStream(OTHER_CHANNEL, { onMessage: () => undefined });
+    await jest.advanceTimersByTimeAsync(0);
+
+    empApi.raiseError({ subscription: OTHER_CHANNEL, error: '400::The replayId is unknown', successful: false });
+    await jest.advanceTimersByTimeAsync(30000);
+
+    expect(empApi.subscribe.mock.calls.map(([channel]) => channel)).toEqual([CHANNEL, OTHER_CHANNEL, OTHER_CHANNEL]);
+  });
+
+  it('reports reconnecting, then live again, across an error', async () => {
+    jest.useFakeTimers();
+    const listener = recorder();
+    openStream(CHANNEL, listener.listener);
+    await jest.advanceTimersByTimeAsync(0);
+
+    empApi.raiseError();
+    await jest.advanceTimersByTimeAsync(30000);
+
+    expect(listener.states).toEqual(['connecting', 'live', 'reconnecting', 'live']);
+  });
+
+  it('waits longer after each failed re-subscription and gives up as unavailable', async () => {
+    jest.useFakeTimers();
+    const listener = recorder();
+    openStream(CHANNEL, listener.listener);
+    await jest.advanceTimersByTimeAsync(0);
+    empApi.failNextSubscribes(100);
+
+    empApi.raiseError();
+    await jest.advanceTimersByTimeAsync(10 * 60 * 1000);
+
+    // The first subscription and eight refused attempts; then no more.
+    expect(empApi.subscribe).toHaveBeenCalledTimes(9);
+    expect(listener.states[listener.states.length - 1]).toBe('unavailable');
+  });
+
+  it('unsubscribes a subscription that arrives after the last listener left', async () => {
+    const handle = openStream(CHANNEL, recorder().listener);
+    handle.close();
+    await settle();
+
+    expect(empApi.activeSubscriptions(CHANNEL)).toBe(0);
+  });
+});

@@ -1,0 +1,216 @@
+import { createElement } from 'lwc';
+import OrderStatusTracker from 'c/orderStatusTracker';
+import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import * as empApi from '../../test-support/empApi';
+import { settle, testAdapter } from '../../test-support/wire';
+import type { OrderStatusUpdatePayload } from '../../generated/platformEvents';
+
+const CHANNEL = '/event/Order_Status_Update__e';
+const ORDER_ID = '8015g00000AbCdEAAV';
+
+function statusUpdate(status: string, overrides: Partial<OrderStatusUpdatePayload> = {}): OrderStatusUpdatePayload {
+  return {
+    Order_Id__c: ORDER_ID,
+    Status__c: status,
+    Source_System__c: 'WMS',
+    Changed_At__c: '2026-03-12T10:00:00.000Z',
+    CreatedDate: '2026-03-12T10:00:01.000Z',
+    CreatedById: '0055g00000XyZaBAAV',
+    ...overrides,
+  };
+}
+
+function createTracker(recordId = ORDER_ID): HTMLElement & { recordId: string } {
+  const element = createElement('c-order-status-tracker', { is: OrderStatusTracker }) as HTMLElement & {
+    recordId: string;
+  };
+  element.recordId = recordId;
+  document.body.appendChild(element);
+  return element;
+}
+
+function shown(element: HTMLElement, dataId: string): Element | null {
+  return element.shadowRoot!.querySelector(`[data-id="${dataId}"]`);
+}
+
+function timelineEntries(element: HTMLElement): NodeListOf<HTMLLIElement> {
+  return element.shadowRoot!.querySelectorAll('[data-id="timeline"] li');
+}
+
+/** Statuses of the timeline, newest first (lightning-badge is a stub: read its `label` property). */
+function timelineStatuses(element: HTMLElement): string[] {
+  return Array.from(
+    timelineEntries(element),
+    (entry) => (entry.querySelector('lightning-badge') as HTMLElement & { label: string }).label,
+  );
+}
+
+describe('c-order-status-tracker', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    empApi.resetEmpApi();
+    jest.clearAllMocks();
+    jest.useRealTimers();
+  });
+
+  it('subscribes to the status channel for new events only', async () => {
+    createTracker();
+    await settle();
+
+    expect(empApi.subscribe).toHaveBeenCalledTimes(1);
+    expect(empApi.subscribe).toHaveBeenCalledWith(CHANNEL, -1, expect.any(Function));
+  });
+
+  it('says it is live once subscribed', async () => {
+    const element = createTracker();
+    await settle();
+
+    expect((shown(element, 'connection') as HTMLElement & { label: string }).label).toBe('Live');
+  });
+
+  it('shows the status stored on the record', async () => {
+    const element = createTracker();
+    testAdapter(getRecord).emit({
+      id: ORDER_ID,
+      apiName: 'Order',
+      fields: { Fulfilment_Status__c: { value: 'On_Hold', displayValue: 'On Hold' } },
+    });
+    await settle();
+
+    expect(shown(element, 'status')!.textContent).toBe('On Hold');
+  });
+
+  it('ignores an event for another order', async () => {
+    const element = createTracker();
+    await settle();
+
+    empApi.publish(CHANNEL, statusUpdate('Shipped', { Order_Id__c: '8015g00000ZzZzZAAV' }));
+    await settle();
+
+    expect(shown(element, 'status')!.textContent).toBe('Not set');
+    expect(timelineEntries(element)).toHaveLength(0);
+  });
+
+  it('shows an event for this order, matching its 15-character id', async () => {
+    const element = createTracker();
+    await settle();
+
+    empApi.publish(CHANNEL, statusUpdate('Shipped', { Order_Id__c: ORDER_ID.slice(0, 15) }));
+    await settle();
+
+    expect(shown(element, 'status')!.textContent).toBe('Shipped');
+    expect(timelineEntries(element)).toHaveLength(1);
+  });
+
+  it('renders a burst of 2,000 events as a bounded history ending on the latest status', async () => {
+    const element = createTracker();
+    await settle();
+
+    const statuses = ['Received', 'Picking', 'Packed', 'Shipped'];
+    for (let i = 0; i < 2000; i++) empApi.publish(CHANNEL, statusUpdate(statuses[i % statuses.length]));
+    empApi.publish(CHANNEL, statusUpdate('Delivered'));
+    await settle();
+
+    const statusesShown = timelineStatuses(element);
+    expect(statusesShown).toHaveLength(50);
+    expect(statusesShown[0]).toBe('Delivered');
+    expect(shown(element, 'status')!.textContent).toBe('Delivered');
+  });
+
+  it('tells Lightning Data Service about the change once per burst', async () => {
+    createTracker();
+    await settle();
+
+    for (let i = 0; i < 2000; i++) empApi.publish(CHANNEL, statusUpdate('Picking'));
+    await settle();
+
+    expect(notifyRecordUpdateAvailable).toHaveBeenCalledTimes(1);
+    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: ORDER_ID }]);
+  });
+
+  it('announces a status change in a polite live region', async () => {
+    const element = createTracker();
+    await settle();
+
+    empApi.publish(CHANNEL, statusUpdate('On_Hold'));
+    await settle();
+
+    const region = shown(element, 'announcement')!;
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    expect(region.textContent).toBe('Fulfilment status changed to On Hold');
+  });
+
+  it('after an error re-subscribes from the last replay id it saw, without duplicate entries', async () => {
+    jest.useFakeTimers();
+    const element = createTracker();
+    await jest.advanceTimersByTimeAsync(0);
+    empApi.publish(CHANNEL, statusUpdate('Picking'), 501);
+    empApi.publish(CHANNEL, statusUpdate('Packed'), 502);
+
+    empApi.raiseError();
+    await jest.advanceTimersByTimeAsync(30000);
+    // The server replays from 502 on: a repeat of 502, then what was missed.
+    empApi.publish(CHANNEL, statusUpdate('Packed'), 502);
+    empApi.publish(CHANNEL, statusUpdate('Shipped'), 503);
+    await jest.advanceTimersByTimeAsync(0);
+
+    expect(empApi.subscribe).toHaveBeenLastCalledWith(CHANNEL, 502, expect.any(Function));
+    expect(timelineStatuses(element)).toEqual(['Shipped', 'Packed', 'Picking']);
+  });
+
+  it('shows that live updates are unavailable when empApi is off', async () => {
+    empApi.setEmpEnabled(false);
+    const element = createTracker();
+    await settle();
+
+    expect(shown(element, 'unavailable')).not.toBeNull();
+    expect(empApi.subscribe).not.toHaveBeenCalled();
+  });
+
+  it('unsubscribes when removed from the page', async () => {
+    const element = createTracker();
+    await settle();
+
+    document.body.removeChild(element);
+    await settle();
+
+    expect(empApi.unsubscribe).toHaveBeenCalledTimes(1);
+    expect(empApi.activeSubscriptions(CHANNEL)).toBe(0);
+  });
+
+  it('shares one subscription between two trackers on the page', async () => {
+    const first = createTracker();
+    const second = createTracker();
+    await settle();
+
+    empApi.publish(CHANNEL, statusUpdate('Packed'));
+    await settle();
+
+    expect(empApi.subscribe).toHaveBeenCalledTimes(1);
+    expect(shown(first, 'status')!.textContent).toBe('Packed');
+    expect(shown(second, 'status')!.textContent).toBe('Packed');
+  });
+
+  it('keeps the shared subscription until the last tracker leaves', async () => {
+    const first = createTracker();
+    const second = createTracker();
+    await settle();
+
+    document.body.removeChild(first);
+    await settle();
+    expect(empApi.unsubscribe).not.toHaveBeenCalled();
+
+    document.body.removeChild(second);
+    await settle();
+    expect(empApi.unsubscribe).toHaveBeenCalledTimes(1);
+  });
+
+  it('is accessible with a timeline', async () => {
+    const element = createTracker();
+    await settle();
+    empApi.publish(CHANNEL, statusUpdate('Shipped', { Message__c: 'Left the warehouse' }));
+    await settle();
+
+    await expect(element).toBeAccessible();
+  });
+});
