@@ -1,0 +1,146 @@
+/**
+ * What one delivery job (the runtime's `SwyDeliveryJob`) does with the messages it carries, given
+ * how each callout turns out: the same decisions, in the same order, with time in seconds. It never
+ * drops a message: each one ends delivered, Failed (attempts used up: a person reprocesses it),
+ * parked in the error log for the sweeper, or in the one job it chains.
+ */
+import { delaySecondsFor, enqueueDelayMinutes, hasAttemptsLeft } from './backoff';
+import { isCoolingDown, retryAfter, type TransactionBreaker } from './breaker';
+import { MAX_ENQUEUE_DELAY_MINUTES, MAX_TRANSACTION_CALLOUT_SECONDS } from './limits';
+import type { DeliveryPolicy } from './policy';
+import type { Random } from './random';
+
+export interface Message {
+  /** The idempotency key. */
+  readonly id: string;
+  /** Callouts made for it so far. */
+  readonly attempts: number;
+  /** Not to be sent before this time (its backoff); unset means due. */
+  readonly notBefore?: number;
+}
+
+/** Why a message waits in the error log (`Retrying`, with `Next_Attempt_At__c`) for the sweeper. */
+export type ParkReason = 'circuit-open' | 'long-wait' | 'chain-depth';
+
+export interface ParkedMessage {
+  message: Message;
+  nextAttemptAt: number;
+  reason: ParkReason;
+}
+
+/** One callout: did the system take it, and how long did it take (at most the timeout). */
+export type Send = (message: Message, at: number) => { ok: boolean; seconds: number };
+
+export interface DeliveryJobInput {
+  messages: readonly Message[];
+  /** 1 for a job enqueued by a trigger or the sweeper; +1 for each job chained after it. */
+  depth: number;
+  startsAt: number;
+  policy: DeliveryPolicy;
+  breaker: TransactionBreaker;
+  send: Send;
+  random: Random;
+}
+
+export interface DeliveryJobRun {
+  delivered: { message: Message; at: number }[];
+  failed: Message[];
+  parked: ParkedMessage[];
+  /** The one job an asynchronous transaction may enqueue: due when its earliest message is. */
+  next?: { messages: Message[]; delayMinutes: number; depth: number };
+  callouts: number;
+  calloutSeconds: number;
+  endsAt: number;
+}
+
+export function runDeliveryJob(input: DeliveryJobInput): DeliveryJobRun {
+  const { policy, breaker } = input;
+  const run: DeliveryJobRun = {
+    delivered: [],
+    failed: [],
+    parked: [],
+    callouts: 0,
+    calloutSeconds: 0,
+    endsAt: input.startsAt,
+  };
+  const carried: Message[] = [];
+  const startedAt = input.startsAt;
+  let now = startedAt;
+  for (const message of input.messages) {
+    const due = message.notBefore === undefined || message.notBefore <= startedAt;
+    if (!due || run.callouts >= policy.messagesPerJob) {
+      carried.push(message);
+    } else if (!hasAttemptsLeft(policy.retry, message.attempts)) {
+      run.failed.push(message);
+    } else if (!breaker.allowsRequest(now)) {
+      run.parked.push({
+        message,
+        nextAttemptAt: retryAfter(breaker.record, policy.breaker) ?? now,
+        reason: 'circuit-open',
+      });
+    } else {
+      const { ok, seconds } = input.send(message, now);
+      if (seconds > policy.timeoutSeconds) {
+        throw new RangeError(`a callout took ${seconds} s, past its ${policy.timeoutSeconds} s timeout`);
+      }
+      now += seconds;
+      run.callouts += 1;
+      run.calloutSeconds += seconds;
+      const attempted = { id: message.id, attempts: message.attempts + 1 };
+      if (ok) {
+        breaker.recordSuccess(now);
+        run.delivered.push({ message: attempted, at: now });
+      } else {
+        breaker.recordFailure(now);
+        if (hasAttemptsLeft(policy.retry, attempted.attempts)) {
+          carried.push({
+            ...attempted,
+            notBefore: now + delaySecondsFor(policy.retry, attempted.attempts, input.random),
+          });
+        } else {
+          run.failed.push(attempted);
+        }
+      }
+    }
+  }
+  if (run.calloutSeconds > MAX_TRANSACTION_CALLOUT_SECONDS) {
+    throw new RangeError(
+      `callouts waited ${run.calloutSeconds} s, past the ${MAX_TRANSACTION_CALLOUT_SECONDS} s a transaction allows`,
+    );
+  }
+  run.endsAt = now;
+  continueWith(run, carried, input);
+  return run;
+}
+
+/** Hands what is left to one follow-up job, or parks it for the sweeper. */
+function continueWith(run: DeliveryJobRun, carried: Message[], input: DeliveryJobInput): void {
+  if (carried.length === 0) return;
+  const { policy, breaker } = input;
+  const now = run.endsAt;
+  if (isCoolingDown(breaker.record, policy.breaker, now)) {
+    // No point chaining a job into an open circuit: everything waits for the probe.
+    const probeAt = retryAfter(breaker.record, policy.breaker)!;
+    for (const message of carried) run.parked.push({ message, nextAttemptAt: probeAt, reason: 'circuit-open' });
+    return;
+  }
+  const waitMinutes = (message: Message) => enqueueDelayMinutes(Math.max(0, (message.notBefore ?? now) - now));
+  const chained: Message[] = [];
+  for (const message of carried) {
+    if (waitMinutes(message) === undefined) {
+      run.parked.push({ message, nextAttemptAt: message.notBefore!, reason: 'long-wait' });
+    } else {
+      chained.push(message);
+    }
+  }
+  if (chained.length === 0) return;
+  if (input.depth >= policy.retry.maxChainDepth) {
+    for (const message of chained) {
+      run.parked.push({ message, nextAttemptAt: message.notBefore ?? now, reason: 'chain-depth' });
+    }
+    return;
+  }
+  // One job for all of them, due when the earliest is; later ones ride along until they are due.
+  const delayMinutes = Math.min(MAX_ENQUEUE_DELAY_MINUTES, ...chained.map((m) => waitMinutes(m)!));
+  run.next = { messages: chained, delayMinutes, depth: input.depth + 1 };
+}

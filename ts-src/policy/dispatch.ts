@@ -1,0 +1,89 @@
+/**
+ * Who starts delivery jobs and how many: the Platform Event trigger for new messages, the scheduled
+ * sweeper for parked ones. Both run in synchronous transactions (50 enqueues each) and never start
+ * one job per message.
+ */
+import { isCoolingDown, type BreakerRecord } from './breaker';
+import type { Message } from './delivery';
+import { MAX_ENQUEUES_SYNC, PLATFORM_EVENT_TRIGGER_BATCH } from './limits';
+import type { DeliveryPolicy } from './policy';
+
+/**
+ * How often the sweeper (`SwySweeper`) runs. No shared constant existed for it; this is it.
+ * Scheduled Apex cron expressions take no list or step in the minutes field, so `every 5 minutes`
+ * is 12 scheduled jobs (60 / 5) of the 100 an org may hold.
+ * https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_scheduler.htm
+ */
+export const SWEEPER_INTERVAL_MINUTES = 5;
+
+/** Splits messages into jobs of at most `size`, keeping their order. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+export interface TriggerPlan {
+  jobs: Message[][];
+  /**
+   * Events handled in this batch; when fewer than delivered, the trigger sets the resume
+   * checkpoint after the last handled one and the platform delivers the rest again.
+   */
+  handled: number;
+}
+
+/** One job per chunk of `messagesPerJob`, at most 50 jobs per trigger batch. */
+export function planTriggerBatch(messages: readonly Message[], policy: DeliveryPolicy): TriggerPlan {
+  if (messages.length > PLATFORM_EVENT_TRIGGER_BATCH) {
+    throw new RangeError(
+      `a trigger batch holds at most ${PLATFORM_EVENT_TRIGGER_BATCH} events, got ${messages.length}`,
+    );
+  }
+  const handled = Math.min(messages.length, MAX_ENQUEUES_SYNC * policy.messagesPerJob);
+  return { jobs: chunk(messages.slice(0, handled), policy.messagesPerJob), handled };
+}
+
+export interface ParkedRow extends Message {
+  nextAttemptAt: number;
+}
+
+/**
+ * The jobs one sweeper run (`SwySweeper.sweep()`) starts: due rows, oldest first, one job per chunk.
+ * While the circuit cools down it starts none; once it may be probed, one (its first call is the
+ * probe); closed, up to 50.
+ */
+export function planSweep(
+  rows: readonly ParkedRow[],
+  now: number,
+  breaker: BreakerRecord,
+  policy: DeliveryPolicy,
+): Message[][] {
+  if (isCoolingDown(breaker, policy.breaker, now)) return [];
+  const jobs = breaker.state === 'Closed' ? MAX_ENQUEUES_SYNC : 1;
+  return chunk(dueRows(rows, now, jobs * policy.messagesPerJob), policy.messagesPerJob);
+}
+
+/**
+ * A job that ends with the circuit closed and nothing of its own to retry may spend its one enqueue
+ * on the next due rows, so a backlog drains through chains (up to the chain depth) instead of
+ * waiting for the next sweeper run. Returns the rows to chain, or none.
+ */
+export function planDrainChain(
+  rows: readonly ParkedRow[],
+  now: number,
+  breaker: BreakerRecord,
+  policy: DeliveryPolicy,
+  depth: number,
+): Message[] {
+  if (breaker.state !== 'Closed' || depth >= policy.retry.maxChainDepth) return [];
+  return dueRows(rows, now, policy.messagesPerJob);
+}
+
+/** The `limit` rows due first (`ORDER BY Next_Attempt_At__c`), ties by key so runs repeat. */
+function dueRows(rows: readonly ParkedRow[], now: number, limit: number): Message[] {
+  return rows
+    .filter((row) => row.nextAttemptAt <= now)
+    .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id.localeCompare(b.id))
+    .slice(0, limit)
+    .map(({ id, attempts }) => ({ id, attempts }));
+}
