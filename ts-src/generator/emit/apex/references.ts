@@ -1,0 +1,247 @@
+/**
+ * What apex-ls cannot check: the names inside SOQL and inside `callout:` endpoints. This scans Apex
+ * text (generated and hand-written alike) and reports every SOQL object or field that is neither
+ * declared in the model nor a standard field listed here, and every Named Credential name that is
+ * not a system of the model. A wrong name in either would only fail in an org: a static SOQL field
+ * at deploy time, a Named Credential at the first callout.
+ */
+import {
+  ApexParserFactory,
+  ApexErrorListener,
+  FieldNameContext,
+  FromNameListContext,
+  QueryContext,
+  SubQueryContext,
+  type ApexParserRuleContext,
+} from '@apexdevtools/apex-parser';
+import type { Model } from '../../model/types';
+import { COMMON_FIELDS, STANDARD_FIELDS } from '../../validate/rules';
+
+/**
+ * Standard objects the runtime and the generated tests query that no declaration extends, with
+ * the fields they may read. A relationship field is listed with its path (`ApexClass.Name`).
+ * Anything else is reported, so a new query forces a conscious addition here.
+ */
+export const STANDARD_QUERYABLE: Readonly<Record<string, readonly string[]>> = {
+  Account: ['Name'],
+  ApexClass: ['Name', 'NamespacePrefix'],
+  AsyncApexJob: [
+    'ApexClassId',
+    'ApexClass.Name',
+    'CompletedDate',
+    'JobItemsProcessed',
+    'JobType',
+    'MethodName',
+    'NumberOfErrors',
+    'ParentJobId',
+    'Status',
+    'TotalJobItems',
+    'ExtendedStatus',
+  ],
+  CronTrigger: ['CronExpression', 'CronJobDetailId', 'CronJobDetail.Name', 'NextFireTime', 'State', 'TimesTriggered'],
+  CronJobDetail: ['JobType'],
+  EventBusSubscriber: ['ExternalId', 'LastError', 'Position', 'Retries', 'Status', 'Tip', 'Topic', 'Type'],
+  Organization: ['IsSandbox', 'OrganizationType', 'InstanceName'],
+  PermissionSet: ['Label'],
+  PermissionSetAssignment: ['AssigneeId', 'PermissionSetId', 'PermissionSet.Name'],
+  Profile: [],
+  User: ['Alias', 'Email', 'IsActive', 'LanguageLocaleKey', 'LocaleSidKey', 'ProfileId', 'TimeZoneSidKey', 'Username'],
+};
+
+export interface ApexSource {
+  /** Path relative to the project root, for the report. */
+  path: string;
+  content: string;
+}
+
+export interface ReferenceProblem {
+  path: string;
+  line: number;
+  kind: 'callout' | 'soql-object' | 'soql-field';
+  name: string;
+  message: string;
+}
+
+export function checkReferences(model: Model, sources: readonly ApexSource[]): ReferenceProblem[] {
+  const catalog = queryableFields(model);
+  const systems = new Set(model.systems.map((s) => s.name));
+  return sources.flatMap((source) => [...checkCallouts(source, systems), ...checkQueries(source, catalog)]);
+}
+
+/** Lower-cased object name -> lower-cased field names (and relationship paths) it may read. */
+function queryableFields(model: Model): Map<string, Set<string>> {
+  const catalog = new Map<string, Set<string>>();
+  const add = (object: string, fields: readonly string[]) => {
+    const key = object.toLowerCase();
+    const set = catalog.get(key) ?? new Set(COMMON_FIELDS.map((f) => f.toLowerCase()));
+    for (const field of fields) set.add(field.toLowerCase());
+    catalog.set(key, set);
+  };
+  for (const [object, fields] of Object.entries(STANDARD_QUERYABLE)) add(object, fields);
+  for (const [object, fields] of Object.entries(STANDARD_FIELDS)) add(object, fields);
+  for (const object of model.objects)
+    add(
+      object.apiName,
+      object.fields.map((f) => f.name),
+    );
+  for (const extension of model.extensions)
+    add(
+      extension.object,
+      extension.fields.map((f) => f.name),
+    );
+  return catalog;
+}
+
+/**
+ * Named Credential names appear as `callout:<name>` endpoints, or as the first argument of the
+ * runtime's request (`new SwyCalloutRequest('<name>', ...)`, `namedCredential = '<name>'`,
+ * a `NAMED_CREDENTIAL` constant). A name built at run time is the runtime's own business and is
+ * checked where it is written down. Test classes are skipped: their callouts never leave the org
+ * (an HttpCalloutMock answers), so a made-up name there cannot fail.
+ */
+function checkCallouts(source: ApexSource, systems: ReadonlySet<string>): ReferenceProblem[] {
+  if (isTestClass(source.content)) return [];
+  const patterns = [
+    /'callout:([A-Za-z][A-Za-z0-9_]*)/g,
+    /new\s+SwyCalloutRequest\s*\(\s*'([^']*)'/gi,
+    /\bnamedCredential\s*=\s*'([^']*)'/gi,
+    /\bNAMED_CREDENTIAL\s*=\s*'([^']*)'/g,
+  ];
+  const problems: ReferenceProblem[] = [];
+  const code = withoutComments(source.content);
+  for (const pattern of patterns) {
+    for (const match of code.matchAll(pattern)) {
+      const name = match[1];
+      if (systems.has(name)) continue;
+      problems.push({
+        path: source.path,
+        line: lineAt(code, match.index ?? 0),
+        kind: 'callout',
+        name,
+        message: `Named Credential "${name}" is not an external system of the declarations (known: ${[...systems].sort().join(', ') || 'none'})`,
+      });
+    }
+  }
+  return problems;
+}
+
+function checkQueries(source: ApexSource, catalog: Map<string, Set<string>>): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const { parser } = ApexParserFactory.createLexerAndParser(source.content, new SilentListener());
+  const tree = source.path.endsWith('.trigger') ? parser.triggerUnit() : parser.compilationUnit();
+  for (const query of descendants(tree, (n) => n instanceof QueryContext || n instanceof SubQueryContext)) {
+    problems.push(...checkQuery(query as QueryContext | SubQueryContext, source.path, 0, catalog));
+  }
+  // Dynamic SOQL: a string literal that holds a whole query is parsed as one.
+  const code = withoutComments(source.content);
+  for (const match of code.matchAll(/'((?:[^'\\]|\\.)*)'/g)) {
+    const text = match[1];
+    if (!/^\s*SELECT\b[\s\S]*\bFROM\b/i.test(text)) continue;
+    const errors = new SilentListener();
+    const { parser: queryParser } = ApexParserFactory.createLexerAndParser(text.replace(/\\'/g, "'"), errors);
+    const query = queryParser.query();
+    // A fragment joined with other strings at run time: only whole queries are checked.
+    if (errors.count > 0) continue;
+    const line = lineAt(code, match.index ?? 0) - 1;
+    for (const node of [query, ...descendants(query, (n) => n instanceof SubQueryContext)]) {
+      problems.push(...checkQuery(node as QueryContext | SubQueryContext, source.path, line, catalog));
+    }
+  }
+  return problems;
+}
+
+function checkQuery(
+  query: QueryContext | SubQueryContext,
+  path: string,
+  lineOffset: number,
+  catalog: Map<string, Set<string>>,
+): ReferenceProblem[] {
+  const from = query.fromNameList();
+  const objectName = from.fieldName(0)?.getText() ?? '';
+  const alias = from.soqlId(0)?.getText().toLowerCase();
+  const line = query.start.line + lineOffset;
+  const fields = catalog.get(objectName.toLowerCase());
+  if (!fields) {
+    return [
+      {
+        path,
+        line,
+        kind: 'soql-object',
+        name: objectName,
+        message: `SOQL reads ${objectName}, which is neither declared nor listed in STANDARD_QUERYABLE`,
+      },
+    ];
+  }
+  const problems: ReferenceProblem[] = [];
+  for (const fieldName of ownFieldNames(query)) {
+    const segments = fieldName.getText().split('.');
+    if (alias && segments.length > 1 && segments[0].toLowerCase() === alias) segments.shift();
+    const name = segments.join('.');
+    if (fields.has(name.toLowerCase())) continue;
+    problems.push({
+      path,
+      line: fieldName.start.line + lineOffset,
+      kind: 'soql-field',
+      name: `${objectName}.${name}`,
+      message: `SOQL field ${objectName}.${name} is neither declared in the model nor a listed standard field`,
+    });
+  }
+  return problems;
+}
+
+/** Field names of one query level: not its FROM list, not those of nested (semi-join) subqueries. */
+function ownFieldNames(query: ApexParserRuleContext): FieldNameContext[] {
+  const found: FieldNameContext[] = [];
+  const visit = (node: ApexParserRuleContext) => {
+    for (const child of node.children ?? []) {
+      if (!(child instanceof Object) || !('children' in child)) continue;
+      if (child instanceof SubQueryContext || child instanceof FromNameListContext) continue;
+      if (child instanceof FieldNameContext) found.push(child);
+      else visit(child as ApexParserRuleContext);
+    }
+  };
+  visit(query);
+  return found;
+}
+
+function descendants(
+  node: ApexParserRuleContext,
+  test: (n: ApexParserRuleContext) => boolean,
+): ApexParserRuleContext[] {
+  const found: ApexParserRuleContext[] = [];
+  const visit = (current: ApexParserRuleContext) => {
+    for (const child of current.children ?? []) {
+      if (!('children' in child)) continue;
+      const rule = child as ApexParserRuleContext;
+      if (test(rule)) found.push(rule);
+      visit(rule);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+/** Syntax errors are the parser check's job; this one reads whatever tree it gets. */
+class SilentListener extends ApexErrorListener {
+  count = 0;
+  apexSyntaxError(): void {
+    this.count++;
+  }
+}
+
+/** `@IsTest` among the annotations in front of the class (after `@SuppressWarnings(...)`, say). */
+function isTestClass(content: string): boolean {
+  const annotations = /^(?:@\w+(?:\s*\([^)]*\))?\s*)+/.exec(withoutComments(content).trimStart());
+  return annotations !== null && /@IsTest\b/i.test(annotations[0]);
+}
+
+/** Comments blanked out with spaces (newlines kept), so offsets and line numbers still match. */
+function withoutComments(content: string): string {
+  return content.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'/g, (text) =>
+    text.startsWith("'") ? text : text.replace(/[^\n]/g, ' '),
+  );
+}
+
+function lineAt(text: string, index: number): number {
+  return text.slice(0, index).split('\n').length;
+}
