@@ -9,8 +9,10 @@ import type { DeclarationError } from '../model/errors';
 import { DECLARATION_BUILDERS, type DeclarationKind } from './builders';
 import { LiteralError, locationOf, readLiteral, type Literal } from './literal';
 
+/** Declarations of Switchyard's own objects and events, which the runtime library uses. */
+export const PLATFORM_FOLDER = 'ts-src/platform';
 /** Folders (relative to the project root) whose `.ts` files hold declarations. */
-export const DECLARATION_FOLDERS = ['ts-src/integrations', 'ts-src/platform'];
+export const DECLARATION_FOLDERS = ['ts-src/integrations', PLATFORM_FOLDER];
 const DSL_FOLDER = 'ts-src/dsl';
 
 export interface RawDeclaration {

@@ -13,9 +13,9 @@ import type {
   PlatformEventDeclaration,
   RetryPolicy,
 } from '../../dsl';
-import type { RawDeclaration } from '../load/declarations';
+import { PLATFORM_FOLDER, type RawDeclaration } from '../load/declarations';
 import { childAt, toPlain, type Literal } from '../load/literal';
-import { externalCredentialName, principalName } from './naming';
+import { externalCredentialName, principalName, type GeneratedLayer } from './naming';
 import type {
   CustomObjectModel,
   ExternalSystemModel,
@@ -109,9 +109,14 @@ function fieldModels(fields: Readonly<Record<string, FieldDeclaration>>, literal
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+function layerOf(literal: Literal): GeneratedLayer {
+  return literal.location.file.startsWith(PLATFORM_FOLDER + '/') ? 'platform' : 'app';
+}
+
 function eventModel(event: PlatformEventDeclaration, literal: Literal): PlatformEventModel {
   return {
     apiName: event.apiName,
+    layer: layerOf(literal),
     label: event.label,
     pluralLabel: event.pluralLabel ?? `${event.label}s`,
     ...(event.description !== undefined && { description: event.description }),
@@ -126,6 +131,7 @@ function objectModel(object: CustomObjectDeclaration, literal: Literal): CustomO
   const fields = fieldModels(object.fields, childAt(literal, 'fields'));
   return {
     apiName: object.apiName,
+    layer: layerOf(literal),
     label: object.label,
     pluralLabel: object.pluralLabel,
     ...(object.description !== undefined && { description: object.description }),

@@ -3,8 +3,21 @@
  * them (a permission set grants exactly the classes the Apex emitter writes).
  */
 
-/** Folder of generated SFDX source; the hand-written runtime lives in its own package directory. */
+/**
+ * Generated SFDX source comes in two package directories around the hand-written runtime, because
+ * apex-ls (and a packaged build) resolve package directories in order: the runtime's own objects
+ * and events (declared in ts-src/platform) come first, then the runtime (ts-src/apex), then the app
+ * generated from ts-src/integrations, which uses both. sfdx-project.json lists them in that order.
+ */
+export type GeneratedLayer = 'platform' | 'app';
+/** The app: everything generated from ts-src/integrations, plus permission sets, pages and LWC. */
 export const GENERATED_ROOT = 'force-app/main/default';
+/** Switchyard's own objects and events, which the runtime library needs before it can compile. */
+export const PLATFORM_ROOT = 'force-app/platform';
+
+export function generatedRoot(layer: GeneratedLayer): string {
+  return layer === 'platform' ? PLATFORM_ROOT : GENERATED_ROOT;
+}
 /** Hand-written Apex runtime library (an SFDX package directory of its own, never written by the build). */
 export const RUNTIME_ROOT = 'ts-src/apex';
 /** Prefix of every runtime class, so they cannot collide with a customer org's own classes. */

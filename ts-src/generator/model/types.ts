@@ -3,6 +3,7 @@
  * (loader -> validate -> build) and is never mutated afterwards. Emitters never see raw
  * declarations, so a rule enforced here holds for every file they write.
  */
+import type { GeneratedLayer } from './naming';
 import type {
   AuthDeclaration,
   CircuitBreakerPolicy,
@@ -52,6 +53,8 @@ export interface FieldModel {
 
 export interface PlatformEventModel {
   apiName: string;
+  /** `platform` for the runtime's own events (ts-src/platform), `app` for the integrations' ones. */
+  layer: GeneratedLayer;
   label: string;
   pluralLabel: string;
   description?: string;
@@ -75,6 +78,8 @@ export interface LayoutSectionModel {
 
 export interface CustomObjectModel {
   apiName: string;
+  /** `platform` for the runtime's own objects (ts-src/platform), `app` for the integrations' ones. */
+  layer: GeneratedLayer;
   label: string;
   pluralLabel: string;
   description?: string;

@@ -101,7 +101,13 @@ test('a Platform Event field of a kind events do not support is a generator bug'
 });
 
 test('one file per field, under the object folder', () => {
-  const files = fieldFiles('Order', [field('A__c', 'Date'), field('B__c', 'Url')], customFieldMetadata, ['orders.ts']);
+  const files = fieldFiles(
+    'force-app/main/default',
+    'Order',
+    [field('A__c', 'Date'), field('B__c', 'Url')],
+    customFieldMetadata,
+    ['orders.ts'],
+  );
   assert.deepEqual(
     files.map((file) => file.path),
     [

@@ -86,13 +86,14 @@ export function platformEventFieldMetadata(field: FieldModel): Sparse<md.CustomF
 }
 
 export function fieldFiles(
+  root: string,
   object: string,
   fields: readonly FieldModel[],
   metadata: (field: FieldModel) => Sparse<md.CustomField>,
   sources: readonly string[],
 ): GeneratedFile[] {
   return fields.map((field) =>
-    metadataFile(metadataPaths.field(object, field.name), 'CustomField', metadata(field), sources),
+    metadataFile(metadataPaths.field(root, object, field.name), 'CustomField', metadata(field), sources),
   );
 }
 

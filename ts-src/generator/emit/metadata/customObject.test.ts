@@ -26,9 +26,10 @@ test('object: only objects with a tab are searchable', () => {
   assert.equal(customObjectMetadata(circuit).enableSearch, false);
 });
 
-test('files: object, fields, list views, tab and layout in source-format folders', () => {
+test('files: object, fields, list views, tab and layout in source-format folders of its layer', () => {
   const paths = customObjectFiles(errorLog).map((file) => file.path);
-  const root = 'force-app/main/default';
+  // The error log is one of the runtime's own objects: it goes in the platform package directory.
+  const root = 'force-app/platform';
   for (const expected of [
     `${root}/objects/Integration_Error_Log__c/Integration_Error_Log__c.object-meta.xml`,
     `${root}/objects/Integration_Error_Log__c/fields/Status__c.field-meta.xml`,

@@ -1,5 +1,6 @@
 /** A custom object (`__c`) with its fields, list views, tab and page layout. */
 import type * as md from '@salesforce/types/metadata';
+import { generatedRoot } from '../../model/naming';
 import type { CustomObjectModel } from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { customFieldMetadata, fieldFiles } from './customField';
@@ -38,11 +39,12 @@ export function customObjectMetadata(object: CustomObjectModel): Sparse<md.Custo
 
 export function customObjectFiles(object: CustomObjectModel): GeneratedFile[] {
   const sources = [object.location.file];
+  const root = generatedRoot(object.layer);
   return [
-    metadataFile(metadataPaths.object(object.apiName), 'CustomObject', customObjectMetadata(object), sources),
-    ...fieldFiles(object.apiName, object.fields, customFieldMetadata, sources),
+    metadataFile(metadataPaths.object(root, object.apiName), 'CustomObject', customObjectMetadata(object), sources),
+    ...fieldFiles(root, object.apiName, object.fields, customFieldMetadata, sources),
     ...listViewFiles(object, sources),
-    ...(object.tab ? [tabFile(object.apiName, object.tab, sources)] : []),
+    ...(object.tab ? [tabFile(root, object.apiName, object.tab, sources)] : []),
     layoutFile(object, sources),
   ];
 }

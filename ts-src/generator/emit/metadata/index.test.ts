@@ -6,9 +6,9 @@ import { testModel } from './testModel';
 
 const files = emitMetadata(testModel());
 
-test('every file is well-formed -meta.xml under force-app/main/default, formatted as xml', () => {
+test('every file is well-formed -meta.xml under a generated package directory, formatted as xml', () => {
   for (const file of files) {
-    assert.match(file.path, /^force-app\/main\/default\/.+-meta\.xml$/);
+    assert.match(file.path, /^force-app\/(main\/default|platform)\/.+-meta\.xml$/);
     assert.equal(file.parser, 'xml');
     assert.equal(XMLValidator.validate(file.content), true, file.path);
   }

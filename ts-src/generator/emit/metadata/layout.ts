@@ -5,6 +5,7 @@
 import type * as md from '@salesforce/types/metadata';
 import type { CustomObjectModel, FieldModel, LayoutSectionModel } from '../../model/types';
 import type { GeneratedFile } from '../types';
+import { generatedRoot } from '../../model/naming';
 import { metadataPaths } from './paths';
 import { metadataFile, type Sparse } from './xml';
 
@@ -31,7 +32,7 @@ export function layoutMetadata(object: CustomObjectModel): Sparse<md.Layout> {
 }
 
 export function layoutFile(object: CustomObjectModel, sources: readonly string[]): GeneratedFile {
-  return metadataFile(metadataPaths.layout(layoutName(object)), 'Layout', layoutMetadata(object), sources);
+  return metadataFile(metadataPaths.layout(generatedRoot(object.layer), layoutName(object)), 'Layout', layoutMetadata(object), sources);
 }
 
 function declaredSection(object: CustomObjectModel, section: LayoutSectionModel, lead: readonly string[]): Section {

@@ -2,6 +2,7 @@
 import type * as md from '@salesforce/types/metadata';
 import type { CustomObjectModel, ListViewModel } from '../../model/types';
 import type { GeneratedFile } from '../types';
+import { generatedRoot } from '../../model/naming';
 import { metadataPaths } from './paths';
 import { metadataFile, type Sparse } from './xml';
 
@@ -26,6 +27,6 @@ export function listViewMetadata(view: ListViewModel): Sparse<md.ListView> {
 
 export function listViewFiles(object: CustomObjectModel, sources: readonly string[]): GeneratedFile[] {
   return object.listViews.map((view) =>
-    metadataFile(metadataPaths.listView(object.apiName, view.name), 'ListView', listViewMetadata(view), sources),
+    metadataFile(metadataPaths.listView(generatedRoot(object.layer), object.apiName, view.name), 'ListView', listViewMetadata(view), sources),
   );
 }

@@ -1,5 +1,6 @@
 /** A Platform Event (`__e`): its object file and one file per field. */
 import type * as md from '@salesforce/types/metadata';
+import { generatedRoot } from '../../model/naming';
 import type { PlatformEventModel } from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { fieldFiles, platformEventFieldMetadata } from './customField';
@@ -21,8 +22,9 @@ export function platformEventMetadata(event: PlatformEventModel): Sparse<md.Cust
 
 export function platformEventFiles(event: PlatformEventModel): GeneratedFile[] {
   const sources = [event.location.file];
+  const root = generatedRoot(event.layer);
   return [
-    metadataFile(metadataPaths.object(event.apiName), 'CustomObject', platformEventMetadata(event), sources),
-    ...fieldFiles(event.apiName, event.fields, platformEventFieldMetadata, sources),
+    metadataFile(metadataPaths.object(root, event.apiName), 'CustomObject', platformEventMetadata(event), sources),
+    ...fieldFiles(root, event.apiName, event.fields, platformEventFieldMetadata, sources),
   ];
 }

@@ -10,9 +10,10 @@ export function tabMetadata(tab: NonNullable<CustomObjectModel['tab']>): Sparse<
 }
 
 export function tabFile(
+  root: string,
   object: string,
   tab: NonNullable<CustomObjectModel['tab']>,
   sources: readonly string[],
 ): GeneratedFile {
-  return metadataFile(metadataPaths.tab(object), 'CustomTab', tabMetadata(tab), sources);
+  return metadataFile(metadataPaths.tab(root, object), 'CustomTab', tabMetadata(tab), sources);
 }

@@ -30,6 +30,7 @@ export function testModel(): Model {
     events: [
       {
         apiName: 'Order_Confirmed__e',
+        layer: 'app',
         label: 'Order Confirmed',
         pluralLabel: 'Orders Confirmed',
         description: 'An order was confirmed.',
@@ -48,6 +49,7 @@ export function testModel(): Model {
       },
       {
         apiName: 'Order_Status_Update__e',
+        layer: 'app',
         label: 'Order Status Update',
         pluralLabel: 'Order Status Updates',
         eventType: 'HighVolume',
@@ -59,6 +61,7 @@ export function testModel(): Model {
     objects: [
       {
         apiName: 'Integration_Error_Log__c',
+        layer: 'platform',
         label: 'Integration Error Log',
         pluralLabel: 'Integration Error Logs',
         description: 'Dead-letter log.',
@@ -101,6 +104,7 @@ export function testModel(): Model {
       },
       {
         apiName: 'Integration_Circuit__c',
+        layer: 'platform',
         label: 'Integration Circuit',
         pluralLabel: 'Integration Circuits',
         nameField: { type: 'Text', label: 'System' },
