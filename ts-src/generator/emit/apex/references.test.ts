@@ -24,6 +24,7 @@ const model: Model = {
   objects: [
     {
       apiName: 'Integration_Error_Log__c',
+      layer: 'platform',
       label: 'Log',
       pluralLabel: 'Logs',
       nameField: { type: 'Text', label: 'Name' },

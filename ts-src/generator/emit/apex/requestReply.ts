@@ -81,33 +81,45 @@ function serviceClass(operation: RequestReplyModel, system: ExternalSystemModel,
       ],
     ),
     `public static ${response} check(${request} request) {`,
-    indent(`return checkAll(new List<${request}>{ request })[0];`),
+    indent(
+      [
+        'List<String> problems = problemsOf(request);',
+        'if (!problems.isEmpty()) {',
+        indent(`throw new InvalidRequestException('Invalid ${request}: ' + String.join(problems, '; '));`),
+        '}',
+        `return checkAll(new List<${request}>{ request })[0];`,
+      ].join('\n'),
+    ),
     '}',
   ].join('\n');
 
   const checkAll = [
     doc(
-      `Asks ${system.name} once per request, in order. A flow can call it (callout=true): a screen flow before activation, or an asynchronous path. ` +
-        `Requests past this transaction's callout budget (CALLS_PER_TRANSACTION, and the callouts left) are not sent and get the fallback, logged. ` +
+      `Asks ${system.name} once per request, in order; a flow calls it as an action (callout=true), from a screen flow before activation or an asynchronous path. ` +
+        'Every request gets exactly one result, as a flow expects: the answer, or the fallback with fallbackReason saying why, logged. ' +
+        `That covers a request that breaks a declared rule (not sent) and requests past this transaction's callout budget (CALLS_PER_TRANSACTION, within the callouts left). ` +
         'Breaker state and error-log rows are written after the last callout.',
       [
-        ['param', 'requests what to ask; each must pass validate()'],
+        ['param', 'requests what to ask'],
         ['return', 'one answer or fallback per request, in the same order'],
-        ['throws', 'InvalidRequestException when a request breaks a declared rule (nothing is sent)'],
       ],
     ),
     `@InvocableMethod(label=${str(words(operation.name))} description=${str(operation.description)} callout=true category='Switchyard')`,
     `public static List<${response}> checkAll(List<${request}> requests) {`,
     indent(
       [
-        'requireValid(requests);',
         'SwyCircuitBreaker breaker = SwyCircuitBreaker.forSystem(NAMED_CREDENTIAL, BREAKER_FAILURE_THRESHOLD, BREAKER_COOL_DOWN_SECONDS);',
-        'Integer budget = Math.min(CALLS_PER_TRANSACTION, Limits.getLimitCallouts() - Limits.getCallouts());',
+        'Integer lastCall = Math.min(Limits.getCallouts() + CALLS_PER_TRANSACTION, Limits.getLimitCallouts());',
         `List<${response}> answers = new List<${response}>();`,
         `for (${request} request : requests) {`,
         indent(
           [
-            'if (answers.size() < budget) {',
+            'List<String> problems = problemsOf(request);',
+            'if (!problems.isEmpty()) {',
+            indent(
+              "answers.add(fallbackAfter(request, newCorrelationId(), SwyErrorLog.CATEGORY_PERMANENT, null, 'Not sent, invalid request: ' + String.join(problems, '; ')));",
+            ),
+            '} else if (Limits.getCallouts() < lastCall) {',
             indent('answers.add(call(breaker, request));'),
             '} else {',
             indent(
@@ -228,44 +240,35 @@ function serviceClass(operation: RequestReplyModel, system: ExternalSystemModel,
         indent('entry.httpStatus = result.statusCode;\nentry.response = result.body;'),
         '}',
         'SwyErrorLog.add(entry);',
-        `return ${response}.fallback();`,
+        `${response} fallback = ${response}.fallback();`,
+        'fallback.fallbackReason = reason;',
+        'return fallback;',
       ].join('\n'),
     ),
     '}',
   ].join('\n');
 
-  const requireValid = [
-    doc(
-      'Refuses the whole call when any request breaks a declared rule: a caller error, not an outage, so no fallback hides it.',
-      [['param', 'requests the requests']],
-    ),
-    `private static void requireValid(List<${request}> requests) {`,
+  const problemsOf = [
+    doc('What makes a request unusable: a caller error, not an outage.', [
+      ['param', 'request the request'],
+      ['return', 'one message per broken rule; empty when the request may be sent'],
+    ]),
+    `private static List<String> problemsOf(${request} request) {`,
     indent(
       [
         'List<String> problems = new List<String>();',
-        'if (requests == null || requests.isEmpty()) {',
-        indent("throw new InvalidRequestException('No request given');"),
-        '}',
-        `for (${request} request : requests) {`,
+        'if (request == null) {',
+        indent("problems.add('the request is null');"),
+        '} else {',
         indent(
           [
-            'if (request == null) {',
-            indent("problems.add('a request is null');"),
-            '} else {',
-            indent(
-              [
-                `for (${request}.FieldError error : request.validate()) {`,
-                indent('problems.add(error.message);'),
-                '}',
-              ].join('\n'),
-            ),
+            `for (${request}.FieldError error : request.validate()) {`,
+            indent('problems.add(error.message);'),
             '}',
           ].join('\n'),
         ),
         '}',
-        'if (!problems.isEmpty()) {',
-        indent(`throw new InvalidRequestException('Invalid ${request}: ' + String.join(problems, '; '));`),
-        '}',
+        'return problems;',
       ].join('\n'),
     ),
     '}',
@@ -295,7 +298,7 @@ function serviceClass(operation: RequestReplyModel, system: ExternalSystemModel,
       ],
     ),
     `public with sharing class ${names.service} {`,
-    indent(members(constants, check, checkAll, call, parse, fallbackAfter, requireValid, correlation, exception)),
+    indent(members(constants, check, checkAll, call, parse, fallbackAfter, problemsOf, correlation, exception)),
     '}',
     '',
   ].join('\n');
@@ -510,6 +513,18 @@ function serviceTest(operation: RequestReplyModel, system: ExternalSystemModel, 
       'Test.stopTest();',
       ...assertFallback('An answer that breaks the declared rules'),
       `Assert.areEqual(SwyErrorLog.CATEGORY_PERMANENT, ${logQuery('Error_Category__c')}[0].Error_Category__c, 'An unusable answer is a permanent failure');`,
+    ]),
+    test('answersAnInvalidRequestFromAFlowWithTheFallback', [
+      `SwyHttpCalloutMock mock = new SwyHttpCalloutMock().ok(${answer});`,
+      'Test.setMock(HttpCalloutMock.class, mock);',
+      'Test.startTest();',
+      `List<${response}> answers = ${service}.checkAll(new List<${request}>{ new ${request}(), validRequest() });`,
+      'Test.stopTest();',
+      `Assert.areEqual(2, answers.size(), 'One result per request, as a flow expects');`,
+      `Assert.isTrue(answers[0].isFallback, 'The invalid request gets the fallback');`,
+      `Assert.isTrue(answers[0].fallbackReason.contains('invalid request'), 'The reason says why');`,
+      `Assert.isFalse(answers[1].isFallback, 'The valid request is answered');`,
+      `Assert.areEqual(1, mock.requests.size(), 'Only the valid request is sent');`,
     ]),
     test('refusesAnInvalidRequestWithoutCalling', [
       `SwyHttpCalloutMock mock = new SwyHttpCalloutMock().ok(${answer});`,

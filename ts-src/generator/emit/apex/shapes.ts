@@ -114,12 +114,19 @@ function fallbackMembers(spec: ShapeClassSpec): string {
   const invocable = spec.invocable
     ? "@InvocableVariable(label='Is Fallback' description='True when the answer is the declared fallback, not the system\\'s.')\n"
     : '';
+  const reasonInvocable = spec.invocable
+    ? "@InvocableVariable(label='Fallback Reason' description='Why the fallback was given.')\n"
+    : '';
   return members(
     [
       doc(
         'True when this is the declared fallback rather than an answer from the system (it was down, its answer was unusable, or its circuit is open).',
       ),
       `${invocable}public Boolean isFallback = false;`,
+    ].join('\n'),
+    [
+      doc('Why the fallback was given; null for an answer from the system.'),
+      `${reasonInvocable}public String fallbackReason;`,
     ].join('\n'),
     [
       doc('The declared fallback answer, used whenever the system cannot give one.', [
