@@ -11,6 +11,7 @@ import { emitAll } from './emit';
 import type { GeneratedFile } from './emit/types';
 import { formatFiles } from './format';
 import { loadModel } from './load';
+import { checkApexReferences, readRuntimeApex } from './verify';
 import { BuildFailure, formatDeclarationError } from './model/errors';
 import { applyPlan, isUpToDate, planWrite, WriteRefused, type WritePlan } from './write/writer';
 
@@ -23,6 +24,7 @@ export interface BuildResult {
 export async function planBuild(projectRoot: string): Promise<BuildResult> {
   const model = loadModel(projectRoot);
   const emitted = emitAll(model);
+  checkApexReferences(model, emitted, readRuntimeApex(projectRoot));
   const files = await formatFiles(projectRoot, emitted);
   return { plan: planWrite(projectRoot, files), files };
 }
