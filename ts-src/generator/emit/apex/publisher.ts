@@ -57,7 +57,7 @@ function publisherClass(model: Model, event: PlatformEventModel, name: string): 
       doc('Fields redacted wherever the JSON form of an event is logged.'),
       `public static final Set<String> SENSITIVE_FIELDS = ${stringSet(event.fields.filter((f) => f.sensitive).map((f) => f.name))};`,
     ].join('\n'),
-    '// Events the bus accepted in this transaction; tests read it, since an Apex test cannot query published events.\n@TestVisible\nprivate static Integer publishedCount = 0;',
+    '// Events the bus accepted in this transaction. Tests read it: an Apex test cannot query\n// published events.\n@TestVisible\nprivate static Integer publishedCount = 0;',
   ].join('\n');
   const publish = [
     doc(

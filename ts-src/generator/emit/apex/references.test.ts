@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FieldModel, Model } from '../../model/types';
-import { checkReferences } from './references';
+import { checkReferences, formatReferenceProblem } from './references';
 
 const at = { file: 'ts-src/x.ts', line: 1, column: 1 };
 const field = (name: string): FieldModel => ({
@@ -82,6 +82,10 @@ test('an unknown field, in a static query or in a query string, is reported with
       ['soql-field', 'Order.Shipping_Carrier__c', 3],
       ['soql-field', 'Integration_Error_Log__c.Retries__c', 4],
     ],
+  );
+  assert.equal(
+    formatReferenceProblem(problems[0]),
+    'force-app/main/default/classes/X.cls:3: error [soql-field] SOQL field Order.Shipping_Carrier__c is neither declared in the model nor a listed standard field',
   );
 });
 

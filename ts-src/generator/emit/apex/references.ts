@@ -245,3 +245,8 @@ function withoutComments(content: string): string {
 function lineAt(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
 }
+
+/** `path:line: error [soql-field] message`: the form editors and CI logs link to. */
+export function formatReferenceProblem(problem: ReferenceProblem): string {
+  return `${problem.path}:${problem.line}: error [${problem.kind}] ${problem.message}`;
+}

@@ -352,13 +352,13 @@ function resourceClass(ctx: Context): string {
         `400 with {"errors": [{"field", "message"}]} when the body is not JSON of the declared shape or breaks a declared rule (required, length, picklist value). ` +
         `404 when no ${object} has that ${key.field}: a status push never creates an ${object}, because a record the other system knows and Salesforce does not is a data problem for a person, not something to invent from a status. ` +
         '422 when the save is refused (validation rule, restricted picklist). ' +
-        `Runs in user mode: the ${operation.source} integration user's object and field permissions apply.` +
+        `Runs in user mode: the ${operation.source} integration user's object and field permissions apply. ` +
+        'The class is global because the platform requires it of an Apex REST resource (hence the PMD AvoidGlobalModifier suppression).' +
         (event ? ` Each applied change publishes one ${event.apiName}.` : ''),
       [['group', 'Switchyard Generated']],
     ),
     `@RestResource(urlMapping=${str(ctx.urlMapping)})`,
     "@SuppressWarnings('PMD.AvoidGlobalModifier')",
-    '// global: the platform requires it of an Apex REST resource and its HTTP methods.',
     `global with sharing class ${ctx.resource} {`,
     indent(members(constants, receive, process, changes, textDiffers, wholeSeconds, answer, failure, reply)),
     '}',

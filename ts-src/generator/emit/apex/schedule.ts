@@ -90,13 +90,13 @@ export function scheduleMembers(
     ].join('\n'),
     method: [
       doc(
-        `Schedules this class with the declared cron expression (${cron}), one job per minute mark, as the current user.`,
+        `Schedules this class with the declared cron expression (${cron}), one job per minute mark, as the current user. System.schedule runs in a loop of one pass per minute mark: a handful, bounded by the declaration, not by data.`,
         [
           ['return', 'the CronTrigger ids'],
           ['example', `${className}.schedule();`],
         ],
       ),
-      "// One System.schedule per minute mark: a handful, bounded by the declaration, not by data.\n@SuppressWarnings('PMD.OperationWithLimitsInLoop')",
+      "@SuppressWarnings('PMD.OperationWithLimitsInLoop')",
       'public static List<Id> schedule() {',
       indent(
         [
