@@ -17,7 +17,13 @@ import type { IntegrationErrorLogRecord } from '../generated/platformEvents';
 
 const ALL = '';
 const MAX_ROWS = 200;
-const STATUSES: NonNullable<IntegrationErrorLogRecord['Status__c']>[] = ['New', 'Retrying', 'Failed', 'Resolved', 'Reprocessed'];
+const STATUSES: NonNullable<IntegrationErrorLogRecord['Status__c']>[] = [
+  'New',
+  'Retrying',
+  'Failed',
+  'Resolved',
+  'Reprocessed',
+];
 /** Alerts kept on screen, newest first. */
 const ALERT_LIMIT = 5;
 
@@ -50,7 +56,12 @@ const COLUMNS = [
   { label: 'Category', fieldName: 'Error_Category__c', type: 'text' },
   { label: 'Attempts', fieldName: 'Attempts__c', type: 'number' },
   { label: 'Error', fieldName: 'Error_Message__c', type: 'text', wrapText: false },
-  { label: 'Last attempt', fieldName: 'Last_Attempt_At__c', type: 'date', typeAttributes: { hour: '2-digit', minute: '2-digit' } },
+  {
+    label: 'Last attempt',
+    fieldName: 'Last_Attempt_At__c',
+    type: 'date',
+    typeAttributes: { hour: '2-digit', minute: '2-digit' },
+  },
   {
     type: 'action',
     typeAttributes: {
@@ -119,7 +130,10 @@ export default class IntegrationErrorConsole extends LightningElement {
       openStream('/event/Integration_Log_Event__e', {
         onMessage: ({ payload }) => {
           const status = payload.Status__c ?? 'Unknown';
-          this.changesByStatus = { ...this.changesByStatus, [status]: (this.changesByStatus[status] ?? 0) + (payload.Count__c ?? 1) };
+          this.changesByStatus = {
+            ...this.changesByStatus,
+            [status]: (this.changesByStatus[status] ?? 0) + (payload.Count__c ?? 1),
+          };
         },
         onStateChange: (state) => {
           this.connection = state;
@@ -127,7 +141,10 @@ export default class IntegrationErrorConsole extends LightningElement {
       }),
       openStream('/event/Integration_Alert__e', {
         onMessage: ({ replayId, payload }) => {
-          const rate = payload.Failure_Rate__c === null || payload.Failure_Rate__c === undefined ? '' : ` (${(payload.Failure_Rate__c * 100).toFixed(1)} % failed)`;
+          const rate =
+            payload.Failure_Rate__c === null || payload.Failure_Rate__c === undefined
+              ? ''
+              : ` (${(payload.Failure_Rate__c * 100).toFixed(1)} % failed)`;
           const text = `${payload.Integration__c}${rate}: ${payload.Message__c ?? 'failure rate over the threshold'}`;
           this.alerts = [{ key: String(replayId), text }, ...this.alerts].slice(0, ALERT_LIMIT);
         },
@@ -176,7 +193,11 @@ export default class IntegrationErrorConsole extends LightningElement {
   }
 
   get connectionLabel(): string {
-    return this.connection === 'live' ? 'Live' : this.connection === 'unavailable' ? 'Live counts unavailable' : 'Connecting';
+    return this.connection === 'live'
+      ? 'Live'
+      : this.connection === 'unavailable'
+        ? 'Live counts unavailable'
+        : 'Connecting';
   }
 
   handleIntegrationChange(event: CustomEvent<{ value: string }>): void {
@@ -201,7 +222,12 @@ export default class IntegrationErrorConsole extends LightningElement {
     try {
       const changed = await act({ logIds: [row.Id] });
       if (changed > 0) this.toast('success', `${row.Name ?? 'Log'} ${verb}`, '');
-      else this.toast('warning', `${row.Name ?? 'Log'} was not changed`, 'Someone may have reprocessed or resolved it already.');
+      else
+        this.toast(
+          'warning',
+          `${row.Name ?? 'Log'} was not changed`,
+          'Someone may have reprocessed or resolved it already.',
+        );
       await this.handleRefresh();
     } catch (error) {
       this.toast('error', `Could not update ${row.Name ?? 'the log'}`, errorMessage(error));

@@ -11,20 +11,38 @@ import { LightningElement, api, wire } from 'lwc';
 import { getFieldValue, getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import type { RecordRepresentation, WireResult } from 'lightning/uiRecordApi';
 import FULFILMENT_STATUS_FIELD from '@salesforce/schema/Order.Fulfilment_Status__c';
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { openStream } from 'c/eventStream';
 import type { ConnectionState, StreamHandle, StreamMessage } from 'c/eventStream';
 import type { OrderStatusUpdatePayload } from '../generated/platformEvents';
 
-/** Entries kept on screen; older ones stay in the record's history, not in the browser. */
-const HISTORY_LIMIT = 50;
+/**
+ * Entries kept on screen: what fits a record-page sidebar. Older changes stay in the ERP and the
+ * record's history, not in the browser, so memory and render cost do not grow with the burst.
+ */
+const HISTORY_LIMIT = 25;
 
 interface TimelineEntry {
   key: string;
   status: string;
   label: string;
   detail: string;
+  /** ISO 8601, for the `datetime` attribute. */
   changedAt: string;
+  /** In the user's locale and time zone. */
+  time: string;
 }
+
+/** Times in the user's Salesforce locale and time zone, not the browser's. */
+const TIME_FORMAT = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TIME_ZONE,
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 const CONNECTION_LABELS: Record<ConnectionState, string> = {
   connecting: 'Connecting',
@@ -57,12 +75,14 @@ function toLabel(status: string): string {
 
 function toEntry(message: StreamMessage<OrderStatusUpdatePayload>): TimelineEntry {
   const event = message.payload;
+  const changedAt = event.Changed_At__c ?? event.CreatedDate;
   return {
     key: String(message.replayId),
     status: event.Status__c,
     label: toLabel(event.Status__c),
     detail: [event.Message__c, event.Source_System__c].filter((part) => part).join(' · '),
-    changedAt: event.Changed_At__c ?? event.CreatedDate,
+    changedAt,
+    time: TIME_FORMAT.format(new Date(changedAt)),
   };
 }
 
@@ -75,7 +95,8 @@ export default class OrderStatusTracker extends LightningElement {
   announcement = '';
 
   private stream: StreamHandle | undefined;
-  private pending: TimelineEntry[] = [];
+  /** Messages of the current delivery for this record; only the newest HISTORY_LIMIT can be shown. */
+  private pending: StreamMessage<OrderStatusUpdatePayload>[] = [];
   private flushQueued = false;
 
   @wire(getRecord, { recordId: '$recordId', fields: [FULFILMENT_STATUS_FIELD] })
@@ -123,7 +144,7 @@ export default class OrderStatusTracker extends LightningElement {
 
   private receive(message: StreamMessage<OrderStatusUpdatePayload>): void {
     if (!sameRecordId(message.payload.Order_Id__c, this.recordId)) return;
-    this.pending.push(toEntry(message));
+    this.pending.push(message);
     if (this.pending.length > HISTORY_LIMIT) this.pending.splice(0, this.pending.length - HISTORY_LIMIT);
     if (!this.flushQueued) {
       this.flushQueued = true;
@@ -139,8 +160,9 @@ export default class OrderStatusTracker extends LightningElement {
     // Removed from the page before the microtask ran: nothing to show.
     if (batch.length === 0 || !this.recordId || !this.stream) return;
 
-    const latest = batch[batch.length - 1];
-    this.timeline = [...batch.reverse(), ...this.timeline].slice(0, HISTORY_LIMIT);
+    const entries = batch.map(toEntry).reverse();
+    const latest = entries[0];
+    this.timeline = [...entries, ...this.timeline].slice(0, HISTORY_LIMIT);
     if (latest.status !== this.status) {
       this.status = latest.status;
       this.announcement = `Fulfilment status changed to ${this.statusLabel}`;

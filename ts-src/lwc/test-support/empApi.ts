@@ -68,7 +68,9 @@ export function publish(channel: string, payload: object, replayId?: number): nu
 }
 
 /** What the server reports when a subscription or the connection fails; the subscriptions stop delivering. */
-export function raiseError(error: EmpError = { channel: '/meta/connect', error: '403::Unknown client', successful: false }): void {
+export function raiseError(
+  error: EmpError = { channel: '/meta/connect', error: '403::Unknown client', successful: false },
+): void {
   for (const subscription of subscriptions) {
     if (!error.subscription || subscription.channel === error.subscription) subscription.active = false;
   }

@@ -42,10 +42,7 @@ declare module 'lightning/empApi' {
     onMessage: (message: EmpMessage<Payload>) => void,
   ): Promise<EmpSubscription | null | undefined>;
 
-  export function unsubscribe(
-    subscription: EmpSubscription,
-    callback?: (response: unknown) => void,
-  ): Promise<unknown>;
+  export function unsubscribe(subscription: EmpSubscription, callback?: (response: unknown) => void): Promise<unknown>;
 
   /** Registers a listener for errors the server returns on any channel of the shared connection. */
   export function onError(callback: (error: EmpError) => void): void;

@@ -122,7 +122,9 @@ function virtualPath(bundle: string, file: string): string {
 function virtualFiles(model: Model, generatedTypes: readonly GeneratedFile[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const component of sortedComponents(model)) {
-    for (const file of Object.keys(component.files).filter((name) => name.endsWith('.ts')).sort()) {
+    for (const file of Object.keys(component.files)
+      .filter((name) => name.endsWith('.ts'))
+      .sort()) {
       files.set(virtualPath(component.bundle, file), component.files[file]);
     }
   }

@@ -4,13 +4,7 @@
  * declared field for `@salesforce/schema` imports. A component that reads a field the declarations
  * no longer have fails the build instead of reading `undefined` in production.
  */
-import type {
-  CustomObjectModel,
-  FieldModel,
-  Model,
-  ObjectExtensionModel,
-  PlatformEventModel,
-} from '../../model/types';
+import type { CustomObjectModel, FieldModel, Model, ObjectExtensionModel, PlatformEventModel } from '../../model/types';
 import { apexStem } from '../../model/naming';
 import type { GeneratedFile } from '../types';
 
@@ -36,12 +30,7 @@ export function emitEventTypes(model: Model): GeneratedFile {
   const events = [...model.events].sort((a, b) => a.apiName.localeCompare(b.apiName));
   const objects = [...model.objects].sort((a, b) => a.apiName.localeCompare(b.apiName));
   const sources = [...events, ...objects].map((declaration) => declaration.location.file);
-  const blocks = [
-    header(sources),
-    ...events.map(eventBlock),
-    channelMap(events),
-    ...objects.map(recordBlock),
-  ];
+  const blocks = [header(sources), ...events.map(eventBlock), channelMap(events), ...objects.map(recordBlock)];
   return { path: EVENT_TYPES_PATH, content: `${blocks.join('\n\n')}\n`, parser: 'typescript' };
 }
 
@@ -55,10 +44,7 @@ export function emitSchemaTypes(model: Model): GeneratedFile {
   const references = owners
     .flatMap((owner) => {
       const object = 'apiName' in owner ? owner.apiName : owner.object;
-      return [
-        ...('apiName' in owner ? [object] : []),
-        ...owner.fields.map((field) => `${object}.${field.name}`),
-      ];
+      return [...('apiName' in owner ? [object] : []), ...owner.fields.map((field) => `${object}.${field.name}`)];
     })
     .sort();
   const modules = references.map(

@@ -22,6 +22,8 @@ const COPIED: readonly { suffix: string; parser: FormatParser }[] = [
 ];
 
 export function emitLwc(model: Model): GeneratedFile[] {
+  // Pages first: a page naming a missing component fails before seconds of compiling.
+  const pages = emitPages(model);
   const types = [emitEventTypes(model), emitSchemaTypes(model)];
   const compiled = compileComponents(model, types).map((module) => ({
     path: `${LWC_OUTPUT_DIR}/${module.bundle}/${module.file}`,
@@ -44,7 +46,7 @@ export function emitLwc(model: Model): GeneratedFile[] {
         ];
       }),
   );
-  return [...types, ...compiled, ...copied, ...emitPages(model)];
+  return [...types, ...compiled, ...copied, ...pages];
 }
 
 function generatedComment(style: '//' | 'xml' | 'css', source: string): string {

@@ -58,7 +58,11 @@ function checkComponentsExist(model: Model): void {
   if (errors.length > 0) throw new BuildFailure(errors);
 }
 
-function component(componentName: string, identifier: string, properties: Record<string, string> = {}): Sparse<md.ItemInstance> {
+function component(
+  componentName: string,
+  identifier: string,
+  properties: Record<string, string> = {},
+): Sparse<md.ItemInstance> {
   return {
     componentInstance: {
       componentInstanceProperties: Object.entries(properties).map(([name, value]) => ({ name, value })),
@@ -68,7 +72,11 @@ function component(componentName: string, identifier: string, properties: Record
   };
 }
 
-function region(name: string, type: md.FlexiPageRegionType, items: Sparse<md.ItemInstance>[]): Sparse<md.FlexiPageRegion> {
+function region(
+  name: string,
+  type: md.FlexiPageRegionType,
+  items: Sparse<md.ItemInstance>[],
+): Sparse<md.FlexiPageRegion> {
   return { itemInstances: items, name, type };
 }
 
@@ -85,8 +93,15 @@ export function recordPage(object: string, operations: readonly UiUpdateModel[])
         component('force:relatedListContainer', 'force_relatedListContainer', { relatedListComponentOverride: 'NONE' }),
       ]),
       region('maintabs', 'Facet', [
-        component('flexipage:tab', 'detailTab', { active: 'true', body: 'detailTabContent', title: 'Standard.Tab.detail' }),
-        component('flexipage:tab', 'relatedListsTab', { body: 'relatedTabContent', title: 'Standard.Tab.relatedLists' }),
+        component('flexipage:tab', 'detailTab', {
+          active: 'true',
+          body: 'detailTabContent',
+          title: 'Standard.Tab.detail',
+        }),
+        component('flexipage:tab', 'relatedListsTab', {
+          body: 'relatedTabContent',
+          title: 'Standard.Tab.relatedLists',
+        }),
       ]),
       region('header', 'Region', [
         component('force:highlightsPanel', 'force_highlightsPanel', { collapsed: 'false', numVisibleActions: '3' }),
@@ -124,7 +139,9 @@ export function application(model: Model, pages: ReadonlyMap<string, unknown>): 
     .filter((object) => object.tab)
     .map((object) => object.apiName)
     .sort();
-  const standardTabs = [...pages.keys()].filter((object) => !object.endsWith('__c')).map((object) => `standard-${object}`);
+  const standardTabs = [...pages.keys()]
+    .filter((object) => !object.endsWith('__c'))
+    .map((object) => `standard-${object}`);
   return {
     actionOverrides: [...pages.keys()].map((object) => ({
       actionName: 'View',
@@ -150,12 +167,16 @@ export function emitPages(model: Model): GeneratedFile[] {
   const pages = recordPages(model);
   const files: GeneratedFile[] = [...pages].map(([object, operations]) => ({
     path: pagePaths.flexiPage(recordPageName(object)),
-    content: metadataXml('FlexiPage', recordPage(object, operations), operations.map((operation) => operation.location.file)),
+    content: metadataXml(
+      'FlexiPage',
+      recordPage(object, operations),
+      operations.map((operation) => operation.location.file),
+    ),
     parser: 'xml',
   }));
   const consoleSource = [`${LWC_SOURCE_DIR}/${CONSOLE_COMPONENT}`];
   files.push({
-    path: metadataPaths.tab(CONSOLE_TAB),
+    path: metadataPaths.tab(GENERATED_ROOT, CONSOLE_TAB),
     content: metadataXml('CustomTab', consoleTab(), consoleSource),
     parser: 'xml',
   });

@@ -133,7 +133,9 @@ describe('c-integration-error-console', () => {
     rowAction(element, 'reprocess', FAILED_LOG);
     await settle();
 
-    expect(toasts).toEqual([expect.objectContaining({ variant: 'success', title: 'ERR-0000042 queued for reprocessing' })]);
+    expect(toasts).toEqual([
+      expect.objectContaining({ variant: 'success', title: 'ERR-0000042 queued for reprocessing' }),
+    ]);
   });
 
   it('resolves a row through Apex', async () => {
