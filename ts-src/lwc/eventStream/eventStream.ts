@@ -47,6 +47,8 @@ class ChannelStream {
   private readonly seen = new Set<number>();
   private attempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by every (re)connect and teardown, so a subscribe that resolves late is recognised as stale. */
+  private generation = 0;
   private closed = false;
 
   constructor(readonly channel: Channel) {}
@@ -67,7 +69,8 @@ class ChannelStream {
   start(): void {
     isEmpEnabled().then(
       (enabled) => {
-        if (this.closed) return;
+        // An error that arrived meanwhile scheduled a retry, which will connect.
+        if (this.closed || this.state !== 'connecting') return;
         if (enabled) this.connect();
         else this.setState('unavailable');
       },
@@ -78,6 +81,7 @@ class ChannelStream {
   /** Ends the shared subscription; called when the last listener leaves. */
   stop(): void {
     this.closed = true;
+    this.generation += 1;
     clearTimeout(this.retryTimer);
     this.release();
   }
@@ -85,6 +89,7 @@ class ChannelStream {
   /** The connection or this channel failed: drop the subscription and come back with backoff. */
   reconnect(): void {
     if (this.closed || this.retryTimer !== undefined || this.state === 'unavailable') return;
+    this.generation += 1;
     this.release();
     this.attempts += 1;
     if (this.attempts > MAX_ATTEMPTS) {
@@ -105,9 +110,12 @@ class ChannelStream {
   }
 
   private connect(): void {
+    this.generation += 1;
+    const generation = this.generation;
     subscribe<unknown>(this.channel, this.lastReplayId, (message) => this.deliver(message)).then(
       (subscription) => {
-        if (this.closed) {
+        if (generation !== this.generation) {
+          // Closed, or an error started another attempt while this one was in flight: keep one subscription.
           if (subscription) unsubscribe(subscription).catch(ignoreUnsubscribeFailure);
         } else if (subscription) {
           this.subscription = subscription;
@@ -117,7 +125,9 @@ class ChannelStream {
           this.reconnect();
         }
       },
-      () => this.reconnect(),
+      () => {
+        if (generation === this.generation) this.reconnect();
+      },
     );
   }
 

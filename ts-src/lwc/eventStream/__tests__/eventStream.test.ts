@@ -102,6 +102,30 @@ describe('c/eventStream', () => {
     expect(listener.states[listener.states.length - 1]).toBe('unavailable');
   });
 
+  it('keeps one subscription when an error arrives while subscribing', async () => {
+    jest.useFakeTimers();
+    openStream(CHANNEL, recorder().listener);
+
+    empApi.raiseError();
+    await jest.advanceTimersByTimeAsync(30000);
+
+    expect(empApi.activeSubscriptions(CHANNEL)).toBe(1);
+  });
+
+  it('drops a subscription that resolves after an error started a new attempt', async () => {
+    jest.useFakeTimers();
+    openStream(CHANNEL, recorder().listener);
+    // One microtask turn: isEmpEnabled has resolved and subscribe was called, its result not yet handled.
+    await Promise.resolve();
+    expect(empApi.subscribe).toHaveBeenCalledTimes(1);
+
+    empApi.raiseError({ subscription: CHANNEL, error: '503::Service unavailable', successful: false });
+    await jest.advanceTimersByTimeAsync(30000);
+
+    const first = await (empApi.subscribe.mock.results[0].value as Promise<{ id: string }>);
+    expect(empApi.unsubscribe.mock.calls.map(([subscription]) => subscription.id)).toContain(first.id);
+  });
+
   it('unsubscribes a subscription that arrives after the last listener left', async () => {
     const handle = openStream(CHANNEL, recorder().listener);
     handle.close();
