@@ -56,10 +56,10 @@ describe('request-reply (CheckCredit)', () => {
     assert.match(request, /public Decimal requestedAmount;/);
     assert.match(request, /ACCOUNT_ID_MAX_LENGTH = 18;/);
     assert.match(request, /REQUESTED_AMOUNT_MAX_SCALE = 2;/);
-    assert.match(request, /if \(String\.isBlank\(accountId\)\)/);
+    assert.match(request, /if \(String\.isBlank\(this\.accountId\)\)/);
     assert.match(
       source('CheckCreditResponse'),
-      /DECISION_VALUES = new Set<String>\{ 'APPROVED', 'DECLINED', 'REVIEW' \};/,
+      /DECISION_VALUES = new List<String>\{ 'APPROVED', 'DECLINED', 'REVIEW' \};/,
     );
   });
 });

@@ -15,6 +15,7 @@ import {
   literalFor,
   members,
   str,
+  stringList,
   stringSet,
 } from './apex';
 
@@ -64,7 +65,7 @@ function ruleConstants(fields: readonly FieldModel[]): string {
     const max = maxLength(field);
     if (max !== undefined) lines.push(`private static final Integer ${name}_MAX_LENGTH = ${max};`);
     if (field.kind === 'Picklist')
-      lines.push(`private static final Set<String> ${name}_VALUES = ${stringSet(field.values ?? [])};`);
+      lines.push(`private static final List<String> ${name}_VALUES = ${stringList(field.values ?? [])};`);
     if (field.kind === 'Number') {
       const precision = field.precision ?? 18;
       const scale = field.scale ?? 0;
@@ -160,50 +161,49 @@ function validateMethod(fields: readonly FieldModel[]): string {
 
 /** An if / else-if chain: a missing value is reported once, not also as too short or unknown. */
 function fieldChecks(field: FieldModel): string {
-  const name = field.name;
-  const constant = constantName(name);
-  const error = (message: string) => `errors.add(new FieldError(${str(name)}, ${message}));`;
+  const key = field.name;
+  // `this.`: a property may share its name with the method's local list (`errors`).
+  const name = `this.${key}`;
+  const constant = constantName(key);
+  const error = (message: string) => `errors.add(new FieldError(${str(key)}, ${message}));`;
   const branches: [string, string][] = [];
   const present = isTextual(field) ? `String.isNotBlank(${name})` : `${name} != null`;
   if (field.required)
-    branches.push([
-      isTextual(field) ? `String.isBlank(${name})` : `${name} == null`,
-      error(str(`${name} is required`)),
-    ]);
+    branches.push([isTextual(field) ? `String.isBlank(${name})` : `${name} == null`, error(str(`${key} is required`))]);
   const guard = (condition: string) => (field.required ? condition : `${present} && ${condition}`);
   if (maxLength(field) !== undefined) {
     branches.push([
       guard(`${name}.length() > ${constant}_MAX_LENGTH`),
-      error(`${str(`${name} must be at most `)} + ${constant}_MAX_LENGTH + ' characters'`),
+      error(`${str(`${key} must be at most `)} + ${constant}_MAX_LENGTH + ' characters'`),
     ]);
   }
   if (field.kind === 'Picklist') {
     branches.push([
       guard(`!${constant}_VALUES.contains(${name})`),
-      error(`${str(`${name} must be one of `)} + String.join(new List<String>(${constant}_VALUES), ', ')`),
+      error(`${str(`${key} must be one of `)} + String.join(${constant}_VALUES, ', ')`),
     ]);
   }
   if (field.kind === 'Email') {
     branches.push([
       guard(`!Pattern.matches(${constant}_PATTERN, ${name})`),
-      error(str(`${name} is not an email address`)),
+      error(str(`${key} is not an email address`)),
     ]);
   }
   if (field.kind === 'Number' && apexType(field) === 'Integer') {
     branches.push([
       guard(`Math.abs(${name}) > ${constant}_MAX_ABSOLUTE`),
-      error(`${str(`${name} must have at most `)} + String.valueOf(${constant}_MAX_ABSOLUTE).length() + ' digits'`),
+      error(`${str(`${key} must have at most `)} + String.valueOf(${constant}_MAX_ABSOLUTE).length() + ' digits'`),
     ]);
   } else if (field.kind === 'Number') {
     branches.push([
       guard(`${name}.precision() - ${name}.scale() > ${constant}_MAX_INTEGER_DIGITS`),
       error(
-        `${str(`${name} must have at most `)} + ${constant}_MAX_INTEGER_DIGITS + ' digits before the decimal point'`,
+        `${str(`${key} must have at most `)} + ${constant}_MAX_INTEGER_DIGITS + ' digits before the decimal point'`,
       ),
     ]);
     branches.push([
       guard(`${name}.scale() > ${constant}_MAX_SCALE`),
-      error(`${str(`${name} must have at most `)} + ${constant}_MAX_SCALE + ' decimal places'`),
+      error(`${str(`${key} must have at most `)} + ${constant}_MAX_SCALE + ' decimal places'`),
     ]);
   }
   return branches
