@@ -100,8 +100,9 @@ class ChannelStream {
     // Jitter spreads the reconnects of every open tab after a server-side outage.
     const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (this.attempts - 1));
     const delay = ceiling / 2 + Math.random() * (ceiling / 2);
-    // The one timer of the components: the wait between re-subscriptions. eslint.config.js allows
-    // this file alone to disable no-async-operation (@lwc/lwc-platform/no-inline-disable whitelist).
+    // The components' scheduling lives in this file only (this backoff and nextFrame below);
+    // eslint.config.js lets this file alone disable no-async-operation
+    // (@lwc/lwc-platform/no-inline-disable whitelist).
     // eslint-disable-next-line @lwc/lwc/no-async-operation
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
@@ -160,6 +161,17 @@ class ChannelStream {
     this.state = state;
     for (const listener of [...this.listeners]) listener.onStateChange?.(state);
   }
+}
+
+/**
+ * Runs `callback` before the browser's next paint. Components batch stream messages with it, so a
+ * burst costs one render per frame whatever number of deliveries it arrives in. It lives here
+ * because this module is the one allowed to schedule work (see the timer above). Browsers pause
+ * animation frames in background tabs: whatever waits for a frame must be bounded.
+ */
+export function nextFrame(callback: () => void): void {
+  // eslint-disable-next-line @lwc/lwc/no-async-operation
+  requestAnimationFrame(callback);
 }
 
 /** A subscription the server already dropped cannot be unsubscribed; there is nothing left to undo. */

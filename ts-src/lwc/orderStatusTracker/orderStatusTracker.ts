@@ -1,11 +1,9 @@
 /**
  * Live fulfilment status of one Order. The stored status comes from Lightning Data Service; status
  * changes pushed by the ERP/WMS arrive on `Order_Status_Update__e` through the page's shared
- * stream. empApi hands over every message of a delivery in one task, so a burst (a warehouse
- * replaying a day of scans) is buffered and applied once in a microtask: one render, one LDS
- * notification and one announcement per delivery, and a bounded history, instead of 2,000 each.
- * (A microtask rather than requestAnimationFrame: the platform's lint rules forbid timers in
- * components and forbid disabling that rule inline.)
+ * stream. A burst (a warehouse replaying a day of scans) is buffered and applied once per
+ * animation frame: one render, one LDS notification and one announcement per frame, and a
+ * bounded history, instead of one of each per event.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { getFieldValue, getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
@@ -13,7 +11,7 @@ import type { RecordRepresentation, WireResult } from 'lightning/uiRecordApi';
 import FULFILMENT_STATUS_FIELD from '@salesforce/schema/Order.Fulfilment_Status__c';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { openStream } from 'c/eventStream';
+import { nextFrame, openStream } from 'c/eventStream';
 import type { ConnectionState, StreamHandle, StreamMessage } from 'c/eventStream';
 import type { OrderStatusUpdatePayload } from '../generated/platformEvents';
 
@@ -95,7 +93,7 @@ export default class OrderStatusTracker extends LightningElement {
   announcement = '';
 
   private stream: StreamHandle | undefined;
-  /** Messages of the current delivery for this record; only the newest HISTORY_LIMIT can be shown. */
+  /** Messages for this record since the last frame; only the newest HISTORY_LIMIT can be shown. */
   private pending: StreamMessage<OrderStatusUpdatePayload>[] = [];
   private flushQueued = false;
 
@@ -148,16 +146,16 @@ export default class OrderStatusTracker extends LightningElement {
     if (this.pending.length > HISTORY_LIMIT) this.pending.splice(0, this.pending.length - HISTORY_LIMIT);
     if (!this.flushQueued) {
       this.flushQueued = true;
-      Promise.resolve().then(() => this.flush());
+      nextFrame(() => this.flush());
     }
   }
 
-  /** Applies everything buffered by the current delivery in one re-render. */
+  /** Applies everything buffered since the last frame in one re-render. */
   private flush(): void {
     this.flushQueued = false;
     const batch = this.pending;
     this.pending = [];
-    // Removed from the page before the microtask ran: nothing to show.
+    // Removed from the page before the frame: nothing to show.
     if (batch.length === 0 || !this.recordId || !this.stream) return;
 
     const entries = batch.map(toEntry).reverse();

@@ -12,7 +12,7 @@ export function testAdapter(adapter: unknown): TestWireAdapter {
   return adapter as TestWireAdapter;
 }
 
-/** Lets pending promise callbacks and the re-render they cause run. */
+/** Lets pending promise callbacks, the next animation frame and the re-render they cause run. */
 export function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
