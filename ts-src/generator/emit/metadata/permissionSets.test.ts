@@ -75,7 +75,6 @@ test('runtime: Order fields by use: call-in targets editable, batch-sync fields 
   assert.equal(access['Order.External_Order_Id__c'], 'edit');
   assert.equal(access['Order.Synced_Total__c'], 'read');
   assert.equal(access['Order.Unused_Flag__c'], undefined);
-  assert.equal(objectAccess(runtime, 'Order'), undefined);
 });
 
 test('runtime: class access to each call-in REST resource', () => {
@@ -115,8 +114,8 @@ test('callout user: not written when nothing calls out synchronously', () => {
 test('live updates: read on the event a page subscribes to and on the page object fields', () => {
   const live = liveUpdatesPermissionSet(model)!;
   assert.deepEqual(
-    live.objectPermissions?.map((p) => `${p.object}:${p.allowRead}:${p.allowCreate}`),
-    ['Order_Status_Update__e:true:false'],
+    live.objectPermissions?.map((p) => `${p.object}:${p.allowRead}:${p.allowEdit}`),
+    ['Account:true:false', 'Contract:true:false', 'Order:true:false', 'Order_Status_Update__e:true:false'],
   );
   assert.equal(fieldAccess(live)['Order.Fulfilment_Status__c'], 'read');
 });
@@ -142,4 +141,18 @@ test('files: permissionsets/<Name>.permissionset-meta.xml', () => {
 test('the admin file never names the retry payload', () => {
   const [adminFile] = permissionSetFiles(model);
   assert.doesNotMatch(adminFile.content, /Retry_Payload__c/);
+});
+
+test('runtime: edit on Order for the call-in, with Read on the objects Order access depends on', () => {
+  const objects = runtimePermissionSet(model).objectPermissions ?? [];
+  const order = objects.find((permission) => permission.object === 'Order');
+  assert.equal(order?.allowRead, true);
+  assert.equal(order?.allowEdit, true);
+  assert.equal(order?.allowDelete, false);
+  for (const parent of ['Account', 'Contract']) {
+    const dependency = objects.find((permission) => permission.object === parent);
+    assert.equal(dependency?.allowRead, true, parent);
+    assert.equal(dependency?.allowEdit, false, parent);
+  }
+  assert.equal(new Set(objects.map((permission) => permission.object)).size, objects.length, 'one entry per object');
 });

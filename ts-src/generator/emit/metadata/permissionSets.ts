@@ -14,8 +14,9 @@
  * View All would only override a stricter default an admin sets later.
  * Not listed: required fields (always readable and editable with object access; Salesforce rejects
  * field permissions on them at deploy time).
- * Standard objects (Order) get field permissions only: object access to them stays with the user's
- * profile, where it is managed with the objects it depends on (an Order belongs to an Account).
+ * Standard objects an operation works on (Order) get the object access it needs, with Read on the
+ * objects that access depends on (STANDARD_OBJECT_DEPENDENCIES), since a permission set granting
+ * Read Order without Read Account fails to deploy; a user's profile may grant more.
  */
 import type * as md from '@salesforce/types/metadata';
 import {
@@ -31,6 +32,14 @@ import type { ExternalSystemModel, FieldModel, Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { metadataPaths } from './paths';
 import { metadataFile, type Sparse } from './xml';
+
+/**
+ * Object permissions a standard object's access depends on: Salesforce rejects a permission set
+ * granting the first without Read on these ("Permission Read Order depends on permission(s) ...").
+ */
+const STANDARD_OBJECT_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
+  Order: ['Account', 'Contract'],
+};
 
 export const PERMISSION_SET_CALLOUT_USER = 'Switchyard_Callout_User';
 export const PERMISSION_SET_LIVE_UPDATES = 'Switchyard_Live_Updates';
@@ -97,9 +106,10 @@ export function runtimePermissionSet(model: Model): Sparse<md.PermissionSet> {
     ]),
     label: 'Switchyard Integration Runtime',
     // Rows are never deleted by the runtime: resolved failures stay as the audit trail.
-    objectPermissions: sortedObjects(
-      model.objects.map((object) => objectPermission(object.apiName, { create: true, edit: true })),
-    ),
+    objectPermissions: sortedObjects([
+      ...model.objects.map((object) => objectPermission(object.apiName, { create: true, edit: true })),
+      ...standardObjectAccess(model),
+    ]),
   };
 }
 
@@ -136,9 +146,10 @@ export function liveUpdatesPermissionSet(model: Model): Sparse<md.PermissionSet>
         .flatMap((extension) => grantFields(extension.object, extension.fields, 'read')),
     ),
     label: 'Switchyard Live Updates',
-    objectPermissions: sortedObjects(
-      [...new Set(updates.map((operation) => operation.event))].map((event) => objectPermission(event, {})),
-    ),
+    objectPermissions: sortedObjects([
+      ...[...new Set(updates.map((operation) => operation.event))].map((event) => objectPermission(event, {})),
+      ...[...pageObjects].flatMap((object) => withDependencies(object, {})),
+    ]),
   };
 }
 
@@ -184,6 +195,26 @@ function extensionAccess(model: Model, object: string): Map<string, Access> {
   return access;
 }
 
+/** Read (batch sync) or edit (call-in) on the standard objects the runtime's operations touch. */
+function standardObjectAccess(model: Model): ObjectPermission[] {
+  const edited = new Set<string>();
+  const read = new Set<string>();
+  for (const operation of model.operations) {
+    if (operation.pattern === 'remote-call-in') edited.add(operation.object);
+    if (operation.pattern === 'batch-sync') read.add(operation.object);
+  }
+  const custom = new Set(model.objects.map((object) => object.apiName));
+  return [...new Set([...edited, ...read])]
+    .filter((object) => !custom.has(object))
+    .flatMap((object) => withDependencies(object, { edit: edited.has(object) }));
+}
+
+/** The object's permission and Read on each object it depends on. */
+function withDependencies(object: string, access: ObjectAccess): ObjectPermission[] {
+  const dependencies = (STANDARD_OBJECT_DEPENDENCIES[object] ?? []).map((parent) => objectPermission(parent, {}));
+  return [objectPermission(object, access), ...dependencies];
+}
+
 function grantFields(object: string, fields: readonly FieldModel[], access: Access): FieldPermission[] {
   return fields
     .filter((field) => !field.required)
@@ -206,8 +237,23 @@ function sortedFields(permissions: FieldPermission[]): FieldPermission[] {
   return permissions.sort(byKey('field'));
 }
 
+/** One entry per object (a dependency may be named twice), the widest access kept, sorted. */
 function sortedObjects(permissions: ObjectPermission[]): ObjectPermission[] {
-  return permissions.sort(byKey('object'));
+  const byObject = new Map<string, ObjectPermission>();
+  for (const permission of permissions) {
+    const earlier = byObject.get(permission.object);
+    byObject.set(
+      permission.object,
+      earlier
+        ? {
+            ...earlier,
+            allowCreate: earlier.allowCreate || permission.allowCreate,
+            allowEdit: earlier.allowEdit || permission.allowEdit,
+          }
+        : permission,
+    );
+  }
+  return [...byObject.values()].sort(byKey('object'));
 }
 
 /** Code-point order, the same on every machine (localeCompare depends on the ICU locale). */
