@@ -73,6 +73,21 @@ const COLUMNS = [
   },
 ];
 
+/** What each row action calls, and what to tell the admin when it changed nothing. */
+const ROW_ACTIONS: Record<
+  string,
+  { call: (params: { logIds: string[] }) => Promise<number>; done: string; unchanged: string }
+> = {
+  reprocess: {
+    call: reprocess,
+    done: 'queued for reprocessing',
+    // The controller leaves closed rows and rows of operations that cannot be resent alone.
+    unchanged:
+      'It is already resolved or reprocessed, or its operation cannot be resent (a failed publish, a request-reply): resolve it instead.',
+  },
+  resolve: { call: resolve, done: 'resolved', unchanged: 'It is already resolved or reprocessed.' },
+};
+
 function errorMessage(error: unknown): string {
   const body = (error as { body?: { message?: string } } | undefined)?.body;
   return body?.message ?? (error instanceof Error ? error.message : 'Unknown error');
@@ -215,19 +230,14 @@ export default class IntegrationErrorConsole extends LightningElement {
 
   async handleRowAction(event: RowActionEvent): Promise<void> {
     const { action, row } = event.detail;
-    const act = action.name === 'reprocess' ? reprocess : action.name === 'resolve' ? resolve : undefined;
-    if (!act) return;
-    const verb = action.name === 'reprocess' ? 'queued for reprocessing' : 'resolved';
+    const outcome = ROW_ACTIONS[action.name];
+    if (!outcome) return;
     this.busy = true;
     try {
-      const changed = await act({ logIds: [row.Id] });
-      if (changed > 0) this.toast('success', `${row.Name ?? 'Log'} ${verb}`, '');
-      else
-        this.toast(
-          'warning',
-          `${row.Name ?? 'Log'} was not changed`,
-          'Someone may have reprocessed or resolved it already.',
-        );
+      const changed = await outcome.call({ logIds: [row.Id] });
+      const name = row.Name ?? 'Log';
+      if (changed > 0) this.toast('success', `${name} ${outcome.done}`, '');
+      else this.toast('warning', `${name} was not changed`, outcome.unchanged);
       await this.handleRefresh();
     } catch (error) {
       this.toast('error', `Could not update ${row.Name ?? 'the log'}`, errorMessage(error));

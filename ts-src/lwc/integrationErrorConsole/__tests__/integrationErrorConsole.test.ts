@@ -138,6 +138,21 @@ describe('c-integration-error-console', () => {
     ]);
   });
 
+  it('warns, and suggests resolving, when reprocess changed nothing', async () => {
+    (reprocess as jest.Mock).mockResolvedValue(0);
+    const element = createConsole();
+    const toasts = recordToasts(element);
+    testAdapter(getRecentLogs).emit([FAILED_LOG]);
+    await settle();
+
+    rowAction(element, 'reprocess', FAILED_LOG);
+    await settle();
+
+    expect(toasts).toEqual([
+      expect.objectContaining({ variant: 'warning', message: expect.stringContaining('resolve it instead') }),
+    ]);
+  });
+
   it('resolves a row through Apex', async () => {
     (resolve as jest.Mock).mockResolvedValue(1);
     const element = createConsole();
