@@ -16,8 +16,8 @@ import type { ConnectionState, StreamHandle, StreamMessage } from 'c/eventStream
 import type { OrderStatusUpdatePayload } from '../generated/platformEvents';
 
 /**
- * Entries kept on screen: what fits a record-page sidebar. Older changes stay in the ERP and the
- * record's history, not in the browser, so memory and render cost do not grow with the burst.
+ * Entries kept on screen: what fits a record-page sidebar. Older changes are dropped in the
+ * browser, so memory and render cost do not grow with the burst.
  */
 const HISTORY_LIMIT = 25;
 
@@ -59,7 +59,7 @@ const CONNECTION_THEMES: Record<ConnectionState, string> = {
 /**
  * Salesforce ids come as 15 case-sensitive characters or 18 with a case-checksum suffix; the first
  * 15 identify the record either way.
- * https://help.salesforce.com/s/articleView?id=000385008&type=1
+ * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/soap_field_types.htm (ID field type)
  */
 function sameRecordId(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b || (a.length !== 15 && a.length !== 18) || (b.length !== 15 && b.length !== 18)) return false;
