@@ -71,11 +71,15 @@ async function main(): Promise<number> {
   const results = await runChecks(checks, ctx, (line) => console.log(line));
   const failed = results.filter((r) => r.result.status === 'FAIL').map((r) => r.name);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const skipped = results.filter((r) => r.result.status === 'SKIP').length;
+  const passed = results.length - failed.length - skipped;
   console.log(
     failed.length === 0
-      ? `validate: ${plural(results.length, 'check')} passed or skipped in ${seconds} s`
+      ? `validate: ${plural(results.length, 'check')} run in ${seconds} s`
       : `validate: FAILED ${failed.join(', ')} (${seconds} s)`,
   );
+  // The conventional closing line CI logs are read by.
+  console.log(`validate: ${passed} passed, ${failed.length} failed, ${skipped} skipped`);
   return failed.length === 0 ? 0 : 1;
 }
 
