@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Deploys both package directories in one transaction: the hand-written runtime (ts-src/apex) and
-# the generated package (force-app), since generated classes call the runtime. Refuses to deploy
-# a force-app that is not what the declarations generate.
+# Deploys every package directory in one transaction: the runtime's objects (force-app/platform),
+# the hand-written runtime (ts-src/apex) and the generated app (force-app/main), since each needs
+# the one before it. Refuses to deploy a force-app that is not what the declarations generate.
 #
 # Usage: scripts/org/deploy.sh [-o target-org]
 #   -o  org username or alias (default: $SF_TARGET_ORG, else the project's default org)
