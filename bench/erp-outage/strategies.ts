@@ -14,7 +14,7 @@ import type { NaiveStrategy, Strategy, SwitchyardStrategy } from './simulate';
  */
 export const SWITCHYARD_AS_SPECIFIED: SwitchyardStrategy = {
   kind: 'switchyard',
-  label: 'Switchyard as built',
+  label: `Switchyard as built (sweeper every ${SWEEPER_INTERVAL_MINUTES} min)`,
   flush: 'overwrite',
   sweeperIntervalMinutes: SWEEPER_INTERVAL_MINUTES,
   triggerParksWhenOpen: false,
@@ -54,8 +54,8 @@ export function strategies(policy: DeliveryPolicy): Strategy[] {
     { ...base, label: '+ trigger parks while open', triggerParksWhenOpen: true },
     { ...base, label: '+ jobs chain due rows', drainChains: true },
     SWITCHYARD_RECOMMENDED,
-    { ...base, label: 'as built, sweeper every 15 min', sweeperIntervalMinutes: 15 },
-    { ...SWITCHYARD_RECOMMENDED, label: 'recommended, sweeper every 15 min', sweeperIntervalMinutes: 15 },
+    { ...base, label: 'as built, sweeper every 5 min', sweeperIntervalMinutes: 5 },
+    { ...SWITCHYARD_RECOMMENDED, label: 'recommended, sweeper every 5 min', sweeperIntervalMinutes: 5 },
     naive(policy, 'scratch'),
     naive(policy, 'production'),
     naive(policy, 'production', Number.POSITIVE_INFINITY),

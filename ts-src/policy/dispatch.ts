@@ -9,12 +9,12 @@ import { MAX_ENQUEUES_SYNC, PLATFORM_EVENT_TRIGGER_BATCH } from './limits';
 import type { DeliveryPolicy } from './policy';
 
 /**
- * How often the sweeper (`SwySweeper`) runs. No shared constant existed for it; this is it.
- * Scheduled Apex cron expressions take no list or step in the minutes field, so `every 5 minutes`
- * is 12 scheduled jobs (60 / 5) of the 100 an org may hold.
- * https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_scheduler.htm
+ * How often the sweeper (`SwySweeper`) runs: the default of `scripts/org/schedule-jobs.sh -m`,
+ * which schedules it (no TypeScript constant held it before; keep the two equal). Apex cron
+ * expressions take a single minute value, so every 15 minutes is 4 scheduled jobs of the 100 an
+ * org may hold. https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_scheduler.htm
  */
-export const SWEEPER_INTERVAL_MINUTES = 5;
+export const SWEEPER_INTERVAL_MINUTES = 15;
 
 /** Splits messages into jobs of at most `size`, keeping their order. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
