@@ -110,7 +110,7 @@ function handlerClass(
       '@TestVisible',
       `private static final Integer EVENTS_PER_JOB = ${perJob};`,
     ].join('\n'),
-    `// One delivery job per operation served: ${operationList}.\nprivate static final Integer JOBS_PER_CHUNK = ${operations.length};`,
+    `// One delivery job per operation served whose circuit is not open: ${operationList}.\nprivate static final Integer JOBS_PER_CHUNK = ${operations.length};`,
     [
       `// The platform retries a batch at most ${PLATFORM_EVENT_MAX_RETRIES} times after EventBus.RetryableException; stopping earlier`,
       '// leaves the handler the last word, so it can park the batch instead of losing it.',
@@ -122,6 +122,7 @@ function handlerClass(
   const handle = [
     doc(
       'Hands the batch over chunk by chunk: one delivery job per chunk and operation, a resume checkpoint after each. ' +
+        "An operation whose circuit is open gets no jobs: its messages are parked in the error log until the end of the cool-down, when the sweeper's job probes. " +
         'When this transaction has no Queueable job left it stops: the platform fires the trigger again with the events after the checkpoint. ' +
         'When nothing could be handed over it throws EventBus.RetryableException (everything is rolled back and the whole batch comes again), ' +
         `and after ${TRIGGER_MAX_RETRIES} retries it parks every message in the error log as Retrying for the sweeper.`,
@@ -133,12 +134,14 @@ function handlerClass(
         '// Batches hold up to 2,000 events; a checkpoint lets the next run resume after the last handed-over one.',
         `// ${EVENT_BATCH_DOC}`,
         'EventBus.TriggerContext context = EventBus.TriggerContext.currentContext();',
+        '// Read once per trigger execution (one query per external system), not per chunk.',
+        'Map<String, Datetime> openUntil = openCircuits();',
         'String failure;',
         'Integer handedOver = 0;',
         `for (List<${type}> chunk : chunks(events)) {`,
         indent(
           [
-            'failure = handOver(chunk);',
+            'failure = handOver(chunk, openUntil);',
             'if (failure != null) {',
             indent('break;'),
             '}',
@@ -147,6 +150,8 @@ function handlerClass(
           ].join('\n'),
         ),
         '}',
+        '// Messages parked while a circuit is open, written once for the chunks handed over.',
+        'SwyErrorLog.flush();',
         '// Stopping after a checkpoint is deliberate: the platform fires the trigger again with the events after it.',
         'if (failure == null || handedOver > 0) {',
         indent('return;'),
@@ -164,22 +169,36 @@ function handlerClass(
   ].join('\n');
 
   const handOver = [
-    doc('Enqueues one delivery job per operation for a chunk, if this transaction still may.', [
-      ['param', 'chunk events of one chunk'],
-      ['return', 'null when handed over, otherwise why not'],
-    ]),
-    `private static String handOver(List<${type}> chunk) {`,
+    doc(
+      'Enqueues one delivery job per operation for a chunk, if this transaction still may; parks the messages of an operation whose circuit is open instead.',
+      [
+        ['param', 'chunk events of one chunk'],
+        ['param', 'openUntil the operations whose circuit is open, with the end of the cool-down'],
+        ['return', 'null when handed over, otherwise why not'],
+      ],
+    ),
+    `private static String handOver(List<${type}> chunk, Map<String, Datetime> openUntil) {`,
     indent(
       [
         '// 50 Queueable jobs per synchronous transaction: the handler counts, it never hits the limit.',
         `// ${GOVERNOR_LIMITS_DOC}`,
-        'if (Limits.getLimitQueueableJobs() - Limits.getQueueableJobs() < JOBS_PER_CHUNK) {',
+        'if (Limits.getLimitQueueableJobs() - Limits.getQueueableJobs() < JOBS_PER_CHUNK - openUntil.size()) {',
         indent("return 'No Queueable job left in this transaction';"),
         '}',
         'try {',
         indent(
           operations
-            .map((o) => `SwyDeliveryJob.enqueue(${constantName(o.name)}, ${messagesMethod(o)}(chunk));`)
+            .map((o) =>
+              [
+                `if (openUntil.containsKey(${constantName(o.name)})) {`,
+                indent(
+                  `logRetrying(${configOf(o)}, ${messagesMethod(o)}(chunk), SwyErrorLog.CATEGORY_CIRCUIT_OPEN, openUntil.get(${constantName(o.name)}), 'Circuit open');`,
+                ),
+                '} else {',
+                indent(`SwyDeliveryJob.enqueue(${constantName(o.name)}, ${messagesMethod(o)}(chunk));`),
+                '}',
+              ].join('\n'),
+            )
             .join('\n'),
         ),
         '} catch (AsyncException e) {',
@@ -216,6 +235,28 @@ function handlerClass(
     '}',
   ].join('\n');
 
+  const openCircuits = [
+    doc(
+      "The served operations whose external system's circuit is open and still cooling down: a job would only park their messages, so the handler parks them itself and spends no job.",
+      [['return', 'operation name to the end of its cool-down']],
+    ),
+    '@TestVisible',
+    'private static Map<String, Datetime> openCircuits() {',
+    indent(
+      [
+        'Map<String, Datetime> openUntil = new Map<String, Datetime>();',
+        ...operations.flatMap((o) => [
+          `SwyCircuitBreaker ${breakerVar(o)} = ${configOf(o)}.breaker();`,
+          `if (${breakerVar(o)}.isOpen()) {`,
+          indent(`openUntil.put(${constantName(o.name)}, ${breakerVar(o)}.retryAfter());`),
+          '}',
+        ]),
+        'return openUntil;',
+      ].join('\n'),
+    ),
+    '}',
+  ].join('\n');
+
   const park = [
     doc(
       'Logs the messages of every event as Retrying, due now, so the sweeper delivers them: the last resort when no job could be enqueued.',
@@ -229,22 +270,39 @@ function handlerClass(
     indent(
       [
         'Datetime now = Datetime.now();',
-        ...operations.flatMap((o) => [
-          `SwyOperationConfig ${configVar(o)} = new ${apexClassName.operation(o.name)}().config();`,
-          `for (SwyMessage message : ${messagesMethod(o)}(events)) {`,
-          indent(
-            [
-              `SwyErrorLog.Entry entry = ${configVar(o)}.logEntry(message);`,
-              'entry.status = SwyErrorLog.STATUS_RETRYING;',
-              'entry.category = SwyErrorLog.CATEGORY_RETRYABLE;',
-              'entry.nextAttemptAt = now;',
-              'entry.errorMessage = reason;',
-              'SwyErrorLog.add(entry);',
-            ].join('\n'),
-          ),
-          '}',
-        ]),
+        ...operations.map(
+          (o) =>
+            `logRetrying(${configOf(o)}, ${messagesMethod(o)}(events), SwyErrorLog.CATEGORY_RETRYABLE, now, reason);`,
+        ),
         'SwyErrorLog.flush();',
+      ].join('\n'),
+    ),
+    '}',
+  ].join('\n');
+
+  const logRetrying = [
+    doc('Adds an error-log entry per message: Retrying, due at a given time (written by SwyErrorLog.flush()).', [
+      ['param', 'config the operation'],
+      ['param', 'messages its messages'],
+      ['param', 'category why they wait (Retryable, Circuit_Open)'],
+      ['param', 'nextAttemptAt when the sweeper may send them'],
+      ['param', 'reason the error message'],
+    ]),
+    'private static void logRetrying(SwyOperationConfig config, List<SwyMessage> messages, String category, Datetime nextAttemptAt, String reason) {',
+    indent(
+      [
+        'for (SwyMessage message : messages) {',
+        indent(
+          [
+            'SwyErrorLog.Entry entry = config.logEntry(message);',
+            'entry.status = SwyErrorLog.STATUS_RETRYING;',
+            'entry.category = category;',
+            'entry.nextAttemptAt = nextAttemptAt;',
+            'entry.errorMessage = reason;',
+            'SwyErrorLog.add(entry);',
+          ].join('\n'),
+        ),
+        '}',
       ].join('\n'),
     ),
     '}',
@@ -310,7 +368,9 @@ function handlerClass(
       ],
     ),
     `public with sharing class ${name} {`,
-    indent(members(constants, handle, handOver, chunks, park, ...messageMethods, correlation)),
+    indent(
+      members(constants, handle, handOver, openCircuits, chunks, park, logRetrying, ...messageMethods, correlation),
+    ),
     '}',
     '',
   ].join('\n');
@@ -320,8 +380,13 @@ function messagesMethod(operation: FireAndForgetModel): string {
   return `${operation.name[0].toLowerCase()}${operation.name.slice(1)}Messages`;
 }
 
-function configVar(operation: FireAndForgetModel): string {
-  return `${operation.name[0].toLowerCase()}${operation.name.slice(1)}Config`;
+/** A fresh configuration of the operation, as its generated class declares it. */
+function configOf(operation: FireAndForgetModel): string {
+  return `new ${apexClassName.operation(operation.name)}().config()`;
+}
+
+function breakerVar(operation: FireAndForgetModel): string {
+  return `${operation.name[0].toLowerCase()}${operation.name.slice(1)}Breaker`;
 }
 
 function handlerTest(
@@ -337,6 +402,7 @@ function handlerTest(
   const first = operations[0];
   const sensitive = event.fields.find((f) => f.sensitive && f.kind === 'Text');
   const hasCorrelation = event.fields.some((f) => f.name === CORRELATION_FIELD);
+  const systems = [...new Set(operations.map((o) => o.system))].map((system) => systemOf(model, system));
   const chunked = `${name}.EVENTS_PER_JOB * 2 + 1`;
   const jobCount = operations.length === 1 ? '3' : `3 * ${operations.length}`;
   const deliveryLogs =
@@ -387,6 +453,34 @@ function handlerTest(
       ),
       '}',
     ]),
+    test('parksWhileTheCircuitIsOpenInsteadOfStartingJobs', [
+      'Datetime openedAt = Datetime.now().addSeconds(-10);',
+      'List<Integration_Circuit__c> circuits = new List<Integration_Circuit__c>();',
+      ...systems.map(
+        (system) =>
+          `circuits.add(new Integration_Circuit__c(Name = ${str(system.name)}, System__c = ${str(system.name)}, State__c = SwyCircuitBreaker.OPEN, Failure_Count__c = ${system.circuitBreaker.failureThreshold}, Opened_At__c = openedAt));`,
+      ),
+      'insert circuits;',
+      "SwyHttpCalloutMock mock = new SwyHttpCalloutMock().ok('{}');",
+      'Test.setMock(HttpCalloutMock.class, mock);',
+      'Test.startTest();',
+      `${publisher}.publish(${factory.call('3')});`,
+      'Test.getEventBus().deliver();',
+      'Test.stopTest();',
+      `Assert.areEqual(0, [SELECT COUNT() FROM AsyncApexJob WHERE ApexClass.Name = 'SwyDeliveryJob' WITH SYSTEM_MODE], 'No job is started only to park its messages');`,
+      `Assert.areEqual(0, mock.requests.size(), 'The system is not called while its circuit is open');`,
+      `List<Integration_Error_Log__c> rows = [SELECT Status__c, Error_Category__c, Next_Attempt_At__c FROM Integration_Error_Log__c WHERE Operation__c IN :OPERATIONS WITH SYSTEM_MODE];`,
+      `Assert.areEqual(3 * OPERATIONS.size(), rows.size(), 'Every message is parked: nothing is lost');`,
+      'for (Integration_Error_Log__c row : rows) {',
+      indent(
+        [
+          `Assert.areEqual(SwyErrorLog.STATUS_RETRYING, row.Status__c, 'Waits for the sweeper');`,
+          `Assert.areEqual(SwyErrorLog.CATEGORY_CIRCUIT_OPEN, row.Error_Category__c, 'Because the circuit is open');`,
+          `Assert.isTrue(row.Next_Attempt_At__c > Datetime.now(), 'Due when the cool-down ends, not before');`,
+        ].join('\n'),
+      ),
+      '}',
+    ]),
     test('parksEveryMessageWhenRetriesRunOut', [
       `List<${type}> events = ${factory.call('2')};`,
       'Test.startTest();',
@@ -414,7 +508,7 @@ function handlerTest(
   ];
   return testClass(
     name,
-    `Behaviour of ${name}: chunking (one job per chunk, not per event), the message keys, and that no message is lost when the system is down or no job can be enqueued.`,
+    `Behaviour of ${name}: chunking (one job per chunk, not per event), the message keys, parking instead of starting jobs while the circuit is open, and that no message is lost when the system is down or no job can be enqueued.`,
     members(
       `private static final Set<String> OPERATIONS = new Set<String>{ ${operations.map((o) => str(o.name)).join(', ')} };`,
       ...methods,

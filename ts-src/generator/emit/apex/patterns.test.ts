@@ -104,6 +104,38 @@ describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
     assert.doesNotMatch(messages, /SwyDeliveryJob\.enqueue/);
   });
 
+  test('reads the circuit once per trigger execution and parks while it is open instead of enqueuing', () => {
+    const handle = handler.slice(
+      handler.indexOf('public static void handle('),
+      handler.indexOf('private static String handOver('),
+    );
+    assert.equal(handle.match(/openCircuits\(\)/g)?.length, 1, 'once, before the chunk loop');
+    assert.ok(handle.indexOf('openCircuits()') < handle.indexOf('for (List<Order_Confirmed__e> chunk'));
+    assert.match(
+      handler,
+      /if \(sendOrderToErpBreaker\.isOpen\(\)\) \{\s*openUntil\.put\(SEND_ORDER_TO_ERP, sendOrderToErpBreaker\.retryAfter\(\)\);/,
+    );
+    const handOver = handler.slice(
+      handler.indexOf('private static String handOver('),
+      handler.indexOf('private static Map<String, Datetime> openCircuits('),
+    );
+    assert.match(
+      handOver,
+      /if \(openUntil\.containsKey\(SEND_ORDER_TO_ERP\)\) \{\s*logRetrying\([\s\S]*?SwyErrorLog\.CATEGORY_CIRCUIT_OPEN,\s*openUntil\.get\(SEND_ORDER_TO_ERP\),[\s\S]*?\} else \{\s*SwyDeliveryJob\.enqueue\(/,
+    );
+    assert.match(handOver, /< JOBS_PER_CHUNK - openUntil\.size\(\)/, 'an open operation needs no job slot');
+    assert.match(handle, /SwyErrorLog\.flush\(\);/, 'the parked messages are written');
+  });
+
+  test('the generated test parks while the circuit is open and asserts no job and no callout', () => {
+    const test = source('OrderConfirmedTriggerHandlerTest');
+    const method = test.slice(test.indexOf('parksWhileTheCircuitIsOpenInsteadOfStartingJobs'));
+    assert.match(method, /System__c = 'ERP_API',\s*State__c = SwyCircuitBreaker\.OPEN,\s*Failure_Count__c = 5/);
+    assert.match(method, /Assert\.areEqual\(\s*0,\s*\[\s*SELECT COUNT\(\)\s*FROM AsyncApexJob/);
+    assert.match(method, /SwyErrorLog\.CATEGORY_CIRCUIT_OPEN,\s*row\.Error_Category__c/);
+    assert.match(method, /row\.Next_Attempt_At__c > Datetime\.now\(\)/);
+  });
+
   test('messages are keyed by the message key and correlated by Correlation_Id__c or EventUuid', () => {
     assert.match(
       handler,
@@ -129,6 +161,7 @@ describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
     assert.match(both, /EVENTS_PER_JOB = 3;/, 'the slower operation sets the chunk size: floor(120 / 40)');
     assert.match(both, /SwyDeliveryJob\.enqueue\(SEND_ORDER_TO_ERP,/);
     assert.match(both, /SwyDeliveryJob\.enqueue\(SEND_ORDER_TO_WMS,/);
+    assert.match(both, /openUntil\.containsKey\(SEND_ORDER_TO_WMS\)/, 'each operation checks its own circuit');
     assert.ok(generated.some((f) => f.path.endsWith('/SendOrderToWmsOperation.cls')));
   });
 });
