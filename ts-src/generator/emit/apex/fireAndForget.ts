@@ -10,7 +10,7 @@ import { constantName, doc, indent, members, str } from './apex';
 import { eventFactory } from './eventFactory';
 import { apexClassFiles, apexTriggerFiles, type DeclarationSource } from './files';
 import {
-  callsPerTransaction,
+  messagesPerJob,
   EVENT_BATCH_DOC,
   EVENT_RETRY_DOC,
   GOVERNOR_LIMITS_DOC,
@@ -60,7 +60,7 @@ function eventOf(model: Model, apiName: string): PlatformEventModel {
 
 /** Events one delivery job can send in a single transaction, for the slowest operation served. */
 export function eventsPerJob(model: Model, operations: readonly FireAndForgetModel[]): number {
-  return Math.min(...operations.map((o) => callsPerTransaction(o.timeoutSeconds)));
+  return Math.min(...operations.map((o) => messagesPerJob(o.timeoutSeconds)));
 }
 
 function emitEventTrigger(

@@ -1,13 +1,15 @@
 /**
  * Platform limits that shape the generated Apex, each with the page that states it. Generated code
- * cites the same pages in its comments.
+ * cites the same pages in its comments. The callout numbers and the messages-per-job formula are the
+ * policy model's (ts-src/policy/limits.ts), so the simulation and the generated Apex cannot disagree.
  */
+import { MAX_CALLOUTS_PER_TRANSACTION, MAX_TRANSACTION_CALLOUT_SECONDS, messagesPerJob } from '../../../policy/limits';
+
+export { MAX_CALLOUTS_PER_TRANSACTION, MAX_TRANSACTION_CALLOUT_SECONDS, messagesPerJob };
 
 /** Callouts: 120 s per callout and per transaction in total, 100 per transaction, none after uncommitted DML. */
 export const CALLOUT_TIME_DOC =
   'https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_callouts_timeouts.htm';
-export const MAX_TRANSACTION_CALLOUT_SECONDS = 120;
-export const MAX_CALLOUTS_PER_TRANSACTION = 100;
 
 /** Queueable jobs: 50 enqueues per synchronous transaction. */
 export const GOVERNOR_LIMITS_DOC =
@@ -28,8 +30,3 @@ export const APEX_SCHEDULER_DOC =
 /** Batch Apex: a QueryLocator may return up to 50 million records. */
 export const BATCH_APEX_DOC =
   'https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_batch_interface.htm';
-
-/** Messages one transaction can send when each callout may take its whole timeout (floor(120 / timeout), at most 100). */
-export function callsPerTransaction(timeoutSeconds: number): number {
-  return Math.min(Math.floor(MAX_TRANSACTION_CALLOUT_SECONDS / timeoutSeconds), MAX_CALLOUTS_PER_TRANSACTION);
-}

@@ -9,7 +9,7 @@ import type { BatchSyncModel, ExternalSystemModel, FireAndForgetModel, Model } f
 import type { GeneratedFile } from '../types';
 import { doc, indent, members, str, stringSet } from './apex';
 import { apexClassFiles, type DeclarationSource } from './files';
-import { callsPerTransaction } from './limits';
+import { messagesPerJob } from './limits';
 import { INTEGRATION_USER, testClass, testsAs } from './tests';
 
 export interface OperationConfigSpec {
@@ -118,7 +118,7 @@ function operationTest(spec: OperationConfigSpec, name: string): string {
       `Assert.areEqual(${retry.maxDelaySeconds}, config.retry.maxDelaySeconds, 'The declared delay cap');`,
       `Assert.areEqual(${retry.maxChainDepth}, config.retry.maxChainDepth, 'The declared chain depth');`,
       `Assert.areEqual(${system.circuitBreaker.failureThreshold}, config.breakerThreshold, 'The breaker threshold of ${system.name}');`,
-      `Assert.areEqual(${callsPerTransaction(operation.timeoutSeconds)}, config.messagesPerTransaction(), 'floor(120 s / ${operation.timeoutSeconds} s) messages fit one transaction');`,
+      `Assert.areEqual(${messagesPerJob(operation.timeoutSeconds)}, config.messagesPerTransaction(), 'floor(120 s / ${operation.timeoutSeconds} s) messages fit one transaction');`,
     ]),
     test('isFoundByName', [
       `Assert.isInstanceOfType(SwyOperations.forName(OPERATION), ${name}.class, 'The runtime resolves the operation by its declared name');`,

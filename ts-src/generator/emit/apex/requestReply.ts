@@ -8,7 +8,7 @@ import type { ExternalSystemModel, Model, RequestReplyModel } from '../../model/
 import type { GeneratedFile } from '../types';
 import { doc, indent, literalFor, members, str } from './apex';
 import { apexClassFiles, type DeclarationSource } from './files';
-import { CALLOUT_TIME_DOC, callsPerTransaction, MAX_TRANSACTION_CALLOUT_SECONDS } from './limits';
+import { CALLOUT_TIME_DOC, messagesPerJob, MAX_TRANSACTION_CALLOUT_SECONDS } from './limits';
 import { sampleValue } from './samples';
 import { shapeClass } from './shapes';
 import { isolatedTest, testClass, testsAs, userWith } from './tests';
@@ -478,7 +478,7 @@ function serviceTest(operation: RequestReplyModel, system: ExternalSystemModel, 
       `Assert.areEqual(1, circuit.Failure_Count__c, 'The timeout counts against the breaker');`,
     ]),
     // One request past the threshold, as long as all of them fit one transaction's callout budget.
-    system.circuitBreaker.failureThreshold < callsPerTransaction(operation.timeoutSeconds) &&
+    system.circuitBreaker.failureThreshold < messagesPerJob(operation.timeoutSeconds) &&
       test('opensTheCircuitAfterTheThreshold', [
         `SwyHttpCalloutMock mock = new SwyHttpCalloutMock().status(503, 'maintenance');`,
         `List<${request}> requests = new List<${request}>();`,
