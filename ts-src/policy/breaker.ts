@@ -116,10 +116,10 @@ export class TransactionBreaker {
 /**
  * How a transaction writes its breaker back.
  * - `overwrite`: upsert the copy it loaded and changed. This is what `SwyCircuitBreaker.flush()`
- *   does today; when jobs overlap, the last one to finish wins, so failures counted by others are
+ *   did before it merged; when jobs overlap, the last one to finish wins, so failures counted by others are
  *   lost and a job that loaded Closed can close a circuit another job opened meanwhile.
  * - `merge`: re-read the row (`FOR UPDATE`) after the callouts and replay this transaction's
- *   outcomes on it, so concurrent jobs add up. If the job loaded an open circuit and finds it closed,
+ *   outcomes on it, so concurrent jobs add up (what `SwyCircuitBreaker.flush()` does). If the job loaded an open circuit and finds it closed,
  *   another job saw the system answer meanwhile: its own failures (a probe that timed out while the
  *   system came back) are older news and must not re-open it.
  */
