@@ -70,19 +70,9 @@ export function platformEventFieldMetadata(field: FieldModel): Sparse<md.CustomF
     // Validation rejects these (rule event-field-type); reaching here is a generator bug.
     throw new Error(`Platform Event field ${field.name} has kind ${field.kind}, which Platform Events do not support`);
   }
-  return {
-    fullName: field.name,
-    defaultValue: checkboxDefault(field),
-    description: field.description,
-    inlineHelpText: field.helpText,
-    label: field.label,
-    length: hasLength(field) ? field.length : undefined,
-    precision: field.kind === 'Number' ? field.precision : undefined,
-    required: field.kind === 'Checkbox' ? undefined : field.required,
-    scale: field.kind === 'Number' ? field.scale : undefined,
-    type: FIELD_TYPES[field.kind],
-    visibleLines: field.kind === 'LongTextArea' ? field.visibleLines : undefined,
-  };
+  // The same elements as an object field, less those that need an index or a picklist.
+  const { caseSensitive, externalId, unique, valueSet, ...eventField } = customFieldMetadata(field);
+  return eventField;
 }
 
 export function fieldFiles(
