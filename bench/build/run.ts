@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCHMARK_SIZE, writeProjectCopy, writeSyntheticProject } from './synthetic';
+import { argument, median } from '../stats';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUILD = path.join(ROOT, 'ts-src/generator/build.ts');
@@ -36,17 +37,6 @@ interface Measurement {
   /** Runs before each sample, untimed (e.g. removing the previous build's output). */
   prepare?: () => void;
   samples: Sample[];
-}
-
-function argument(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function run(measurement: Measurement): Sample {

@@ -11,19 +11,9 @@ import { loadModel } from '../../ts-src/generator/load';
 import { deliveryPolicyFor } from '../../ts-src/policy/policy';
 import { SEED_SCENARIO, simulate, type OutageResult } from './simulate';
 import { strategies } from './strategies';
+import { argument, median } from '../stats';
 
 const OPERATION = 'SendOrderToErp';
-
-function argument(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 const minutes = (seconds: number) => (seconds / 60).toFixed(1);
 
