@@ -47,7 +47,9 @@ export async function build(projectRoot: string, checkOnly: boolean, log: BuildL
       }
       for (const file of plan.write) log.error(`  out of date: ${file.path}`);
       for (const file of plan.remove) log.error(`  stale: ${file}`);
-      log.error('switchyard: force-app is not what the declarations generate; run `npm run build` and commit the result');
+      log.error(
+        'switchyard: force-app is not what the declarations generate; run `npm run build` and commit the result',
+      );
       return 1;
     }
     applyPlan(projectRoot, plan);

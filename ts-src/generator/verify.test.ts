@@ -18,14 +18,20 @@ test('a runtime class querying an undeclared field stops the build at its line',
   const runtime = [
     {
       path: 'ts-src/apex/classes/SwyBroken.cls',
-      content: 'public with sharing class SwyBroken {\n  void f() {\n    List<Integration_Error_Log__c> rows = [SELECT Id, Colour__c FROM Integration_Error_Log__c];\n  }\n}\n',
+      content:
+        'public with sharing class SwyBroken {\n  void f() {\n    List<Integration_Error_Log__c> rows = [SELECT Id, Colour__c FROM Integration_Error_Log__c];\n  }\n}\n',
     },
   ];
   assert.throws(
     () => checkApexReferences(model, [], runtime),
     (error: unknown) =>
       error instanceof BuildFailure &&
-      error.errors.some((e) => e.location.file === 'ts-src/apex/classes/SwyBroken.cls' && e.location.line === 3 && /Colour__c/.test(e.message)),
+      error.errors.some(
+        (e) =>
+          e.location.file === 'ts-src/apex/classes/SwyBroken.cls' &&
+          e.location.line === 3 &&
+          /Colour__c/.test(e.message),
+      ),
   );
 });
 

@@ -26,7 +26,11 @@ export function readRuntimeApex(projectRoot: string): ApexSource[] {
     }));
 }
 
-export function checkApexReferences(model: Model, emitted: readonly GeneratedFile[], runtime: readonly ApexSource[]): void {
+export function checkApexReferences(
+  model: Model,
+  emitted: readonly GeneratedFile[],
+  runtime: readonly ApexSource[],
+): void {
   const generated = emitted.filter((file) => isApex(file.path)).map(({ path: p, content }) => ({ path: p, content }));
   const problems = checkReferences(model, [...generated, ...runtime]);
   if (problems.length === 0) return;

@@ -1,7 +1,15 @@
 import { field, objectExtension, platformEvent } from '../dsl';
 
 /** The order lifecycle as the warehouse reports it. Shared by the Order field and the call-in. */
-export const FULFILMENT_STATUSES = ['Received', 'Picking', 'Packed', 'Shipped', 'Delivered', 'On_Hold', 'Cancelled'] as const;
+export const FULFILMENT_STATUSES = [
+  'Received',
+  'Picking',
+  'Packed',
+  'Shipped',
+  'Delivered',
+  'On_Hold',
+  'Cancelled',
+] as const;
 
 export const orderFields = objectExtension({
   object: 'Order',

@@ -67,8 +67,22 @@ export const integrationErrorLog = customObject({
     },
   ],
   layout: [
-    { label: 'Message', fields: ['Integration__c', 'Operation__c', 'Status__c', 'Error_Category__c', 'Related_Record_Id__c', 'Correlation_Id__c', 'Idempotency_Key__c'] },
-    { label: 'Attempts', fields: ['Attempts__c', 'Max_Attempts__c', 'Last_Attempt_At__c', 'Next_Attempt_At__c', 'HTTP_Status__c'] },
+    {
+      label: 'Message',
+      fields: [
+        'Integration__c',
+        'Operation__c',
+        'Status__c',
+        'Error_Category__c',
+        'Related_Record_Id__c',
+        'Correlation_Id__c',
+        'Idempotency_Key__c',
+      ],
+    },
+    {
+      label: 'Attempts',
+      fields: ['Attempts__c', 'Max_Attempts__c', 'Last_Attempt_At__c', 'Next_Attempt_At__c', 'HTTP_Status__c'],
+    },
     { label: 'Details', fields: ['Error_Message__c', 'Payload__c', 'Response__c'] },
   ],
 });

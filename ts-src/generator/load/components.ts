@@ -24,9 +24,7 @@ export function readComponentSources(projectRoot: string): ComponentSources {
     .sort((a, b) => a.bundle.localeCompare(b.bundle));
   const typingsRoot = path.join(root, 'types');
   const componentTypings = fs.existsSync(typingsRoot)
-    ? Object.fromEntries(
-        Object.entries(readTree(typingsRoot, new Set())).filter(([name]) => name.endsWith('.d.ts')),
-      )
+    ? Object.fromEntries(Object.entries(readTree(typingsRoot, new Set())).filter(([name]) => name.endsWith('.d.ts')))
     : {};
   return { components, componentTypings };
 }

@@ -7,7 +7,10 @@ import { LiteralError, readLiteral, toPlain } from './literal';
 function read(files: Record<string, string>): unknown {
   const project = new Project({ useInMemoryFileSystem: true });
   for (const [name, text] of Object.entries(files)) project.createSourceFile(`/p/${name}`, text);
-  const initializer = project.getSourceFileOrThrow('/p/main.ts').getVariableDeclarationOrThrow('subject').getInitializerOrThrow();
+  const initializer = project
+    .getSourceFileOrThrow('/p/main.ts')
+    .getVariableDeclarationOrThrow('subject')
+    .getInitializerOrThrow();
   assert.ok(Node.isExpression(initializer));
   return toPlain(readLiteral(initializer, '/p'));
 }

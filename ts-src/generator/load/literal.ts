@@ -105,7 +105,10 @@ function readObjectEntries(
             : unsupported(`The computed property name \`${nameNode.getText()}\``);
       entries.set(name, readLiteral(property.getInitializerOrThrow(), projectRoot));
     } else if (Node.isShorthandPropertyAssignment(property)) {
-      entries.set(property.getName(), readConstReference(property.getNameNode(), projectRoot, unsupported, property.getValueSymbol()));
+      entries.set(
+        property.getName(),
+        readConstReference(property.getNameNode(), projectRoot, unsupported, property.getValueSymbol()),
+      );
     } else if (Node.isSpreadAssignment(property)) {
       const spread = readLiteral(property.getExpression(), projectRoot);
       if (spread.type !== 'object') unsupported('Spreading a non-object');
@@ -148,7 +151,8 @@ function readFieldBuilderCall(
 ): Literal {
   const callee = call.getExpression();
   const builder = Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-  const kind = builder !== undefined && callee.getText().startsWith('field.') ? FIELD_BUILDER_KINDS[builder] : undefined;
+  const kind =
+    builder !== undefined && callee.getText().startsWith('field.') ? FIELD_BUILDER_KINDS[builder] : undefined;
   if (!kind) return unsupported(`The call \`${callee.getText()}(...)\``);
   const [options] = call.getArguments();
   const entries = new Map<string, Literal>([['kind', { type: 'string', value: kind, location }]]);

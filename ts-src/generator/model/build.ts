@@ -40,7 +40,10 @@ export interface ComponentSources {
 export function buildModel(declarations: readonly RawDeclaration[], sources: ComponentSources): Model {
   const of = <T>(kind: RawDeclaration['kind']) =>
     declarations.filter((d) => d.kind === kind).map((d) => ({ value: toPlain(d.value) as T, literal: d.value }));
-  const byName = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+  const byName =
+    <T>(key: (item: T) => string) =>
+    (a: T, b: T) =>
+      key(a).localeCompare(key(b));
 
   const systems = of<ExternalSystemDeclaration>('system')
     .map(({ value, literal }) => systemModel(value, literal))
@@ -147,7 +150,9 @@ function objectModel(object: CustomObjectDeclaration, literal: Literal): CustomO
 }
 
 /** Several declarations may extend the same standard object: one model entry per object. */
-function mergeExtensions(extensions: { value: ObjectExtensionDeclaration; literal: Literal }[]): ObjectExtensionModel[] {
+function mergeExtensions(
+  extensions: { value: ObjectExtensionDeclaration; literal: Literal }[],
+): ObjectExtensionModel[] {
   const merged = new Map<string, ObjectExtensionModel>();
   for (const { value, literal } of extensions) {
     const fields = fieldModels(value.fields, childAt(literal, 'fields'));

@@ -186,12 +186,7 @@ export interface UiUpdateModel extends OperationModelBase {
 }
 
 export type OperationModel =
-  | RequestReplyModel
-  | FireAndForgetModel
-  | PublishSubscribeModel
-  | BatchSyncModel
-  | RemoteCallInModel
-  | UiUpdateModel;
+  RequestReplyModel | FireAndForgetModel | PublishSubscribeModel | BatchSyncModel | RemoteCallInModel | UiUpdateModel;
 
 export interface MonitoringModel {
   name: string;

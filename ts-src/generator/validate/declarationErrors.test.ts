@@ -304,11 +304,17 @@ export const again = operation({
     }));
 
   test('retry with a negative delay', () =>
-    expectRefused(app('baseDelaySeconds: 60, maxDelaySeconds: 600, jitter: \'full\'', "baseDelaySeconds: -1, maxDelaySeconds: 600, jitter: 'full'"), {
-      rule: 'retry-delay',
-      message: /baseDelaySeconds -1 is negative/,
-      at: '-1',
-    }));
+    expectRefused(
+      app(
+        "baseDelaySeconds: 60, maxDelaySeconds: 600, jitter: 'full'",
+        "baseDelaySeconds: -1, maxDelaySeconds: 600, jitter: 'full'",
+      ),
+      {
+        rule: 'retry-delay',
+        message: /baseDelaySeconds -1 is negative/,
+        at: '-1',
+      },
+    ));
 
   test('retry cap below its base delay', () =>
     expectRefused(app("maxDelaySeconds: 600, jitter: 'full'", "maxDelaySeconds: 30, jitter: 'full'"), {
@@ -385,7 +391,11 @@ export const check = operation({
 `;
     return expectRefused(
       { 'ts-src/integrations/app.ts': credit },
-      { rule: 'fallback', message: /fallback sets "verdict", which the response does not declare/, at: "verdict: |'none'" },
+      {
+        rule: 'fallback',
+        message: /fallback sets "verdict", which the response does not declare/,
+        at: "verdict: |'none'",
+      },
     );
   });
 

@@ -38,7 +38,12 @@ export const booleanAt = (literal: Literal | undefined, ...path: (string | numbe
 export function checkApiName(report: Report, at: Literal, name: string, suffix: '__c' | '__e', what: string): void {
   const rule = 'api-name';
   if (!name.endsWith(suffix)) {
-    report(at, rule, `${what} "${name}" must end in ${suffix}`, `rename it to "${name.replace(/__\w*$/, '')}${suffix}"`);
+    report(
+      at,
+      rule,
+      `${what} "${name}" must end in ${suffix}`,
+      `rename it to "${name.replace(/__\w*$/, '')}${suffix}"`,
+    );
     return;
   }
   const stem = name.slice(0, -suffix.length);
@@ -47,9 +52,19 @@ export function checkApiName(report: Report, at: Literal, name: string, suffix: 
   } else if (!/^[A-Za-z0-9_]+$/.test(stem)) {
     report(at, rule, `${what} "${name}" may hold only letters, digits and underscores`, 'remove the other characters');
   } else if (stem.includes('__')) {
-    report(at, rule, `${what} "${name}" has a double underscore before its suffix`, 'use single underscores between words');
+    report(
+      at,
+      rule,
+      `${what} "${name}" has a double underscore before its suffix`,
+      'use single underscores between words',
+    );
   } else if (stem.endsWith('_')) {
-    report(at, rule, `${what} "${name}" has a trailing underscore before ${suffix}`, 'remove the underscore before the suffix');
+    report(
+      at,
+      rule,
+      `${what} "${name}" has a trailing underscore before ${suffix}`,
+      'remove the underscore before the suffix',
+    );
   } else if (stem.length > MAX_API_NAME_STEM) {
     report(
       at,
@@ -63,11 +78,26 @@ export function checkApiName(report: Report, at: Literal, name: string, suffix: 
 /** A name that becomes an Apex identifier: operation names (PascalCase) and shape properties. */
 export function checkIdentifier(report: Report, at: Literal, name: string, what: string, maxLength: number): void {
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
-    report(at, 'identifier', `${what} "${name}" is not a valid Apex identifier`, 'use letters and digits only, starting with a letter');
+    report(
+      at,
+      'identifier',
+      `${what} "${name}" is not a valid Apex identifier`,
+      'use letters and digits only, starting with a letter',
+    );
   } else if (APEX_RESERVED_WORDS.has(name.toLowerCase())) {
-    report(at, 'reserved-word', `${what} "${name}" is an Apex reserved word`, `choose another name, such as "${name}Value"`);
+    report(
+      at,
+      'reserved-word',
+      `${what} "${name}" is an Apex reserved word`,
+      `choose another name, such as "${name}Value"`,
+    );
   } else if (name.length > maxLength) {
-    report(at, 'identifier', `${what} "${name}" is longer than ${maxLength} characters`, `shorten it to ${maxLength} characters`);
+    report(
+      at,
+      'identifier',
+      `${what} "${name}" is longer than ${maxLength} characters`,
+      `shorten it to ${maxLength} characters`,
+    );
   }
 }
 
@@ -96,7 +126,11 @@ function checkField(report: Report, name: string, field: Literal, container: Fie
   }
   const length = numberAt(field, 'length');
   const lengthAt = childAt(field, 'length') ?? field;
-  if (kind === 'Text' && length !== undefined && (length < TEXT_LENGTH.min || length > TEXT_LENGTH.max || !Number.isInteger(length))) {
+  if (
+    kind === 'Text' &&
+    length !== undefined &&
+    (length < TEXT_LENGTH.min || length > TEXT_LENGTH.max || !Number.isInteger(length))
+  ) {
     report(
       lengthAt,
       'text-length',
@@ -152,7 +186,12 @@ function checkPicklist(report: Report, name: string, field: Literal): void {
   for (const item of values.items) {
     if (item.type !== 'string') continue;
     if (seen.has(item.value.toLowerCase())) {
-      report(item, 'picklist-duplicate', `Picklist field "${name}" lists "${item.value}" twice`, 'remove the repeated value');
+      report(
+        item,
+        'picklist-duplicate',
+        `Picklist field "${name}" lists "${item.value}" twice`,
+        'remove the repeated value',
+      );
     }
     seen.add(item.value.toLowerCase());
   }

@@ -61,7 +61,8 @@ export function validateDeclarations(declarations: readonly RawDeclaration[]): D
   for (const system of systems) checkSystem(report, system);
   for (const operation of operations) {
     const name = stringAt(operation, 'name');
-    if (name !== undefined) checkIdentifier(report, childAt(operation, 'name')!, name, 'Operation name', MAX_OPERATION_NAME);
+    if (name !== undefined)
+      checkIdentifier(report, childAt(operation, 'name')!, name, 'Operation name', MAX_OPERATION_NAME);
     checkFields(report, childAt(operation, 'request'), 'shape');
     checkFields(report, childAt(operation, 'response'), 'shape');
     checkTimeout(report, operation, 'Operation');
@@ -94,7 +95,12 @@ function checkSystem(report: Report, system: Literal): void {
   }
   const baseUrl = stringAt(system, 'baseUrl');
   if (baseUrl !== undefined && !/^https:\/\/[^\s/]+/.test(baseUrl)) {
-    report(childAt(system, 'baseUrl')!, 'base-url', `baseUrl "${baseUrl}" is not an https:// URL`, 'use an https:// URL');
+    report(
+      childAt(system, 'baseUrl')!,
+      'base-url',
+      `baseUrl "${baseUrl}" is not an https:// URL`,
+      'use an https:// URL',
+    );
   }
   checkTimeout(report, system, 'External system');
   const threshold = numberAt(system, 'circuitBreaker', 'failureThreshold');
@@ -158,9 +164,18 @@ function checkRetry(report: Report, retry: Literal | undefined): void {
   }
   const depth = numberAt(retry, 'maxChainDepth');
   if (depth !== undefined && depth < 1) {
-    report(childAt(retry, 'maxChainDepth')!, 'chain-depth', `maxChainDepth ${depth} leaves no room for a job`, 'set it to at least 1');
+    report(
+      childAt(retry, 'maxChainDepth')!,
+      'chain-depth',
+      `maxChainDepth ${depth} leaves no room for a job`,
+      'set it to at least 1',
+    );
   }
-  if (depth !== undefined && depth > SCRATCH_ORG_MAX_CHAIN_DEPTH && stringAt(retry, 'chainDepthOverride') !== 'production-only') {
+  if (
+    depth !== undefined &&
+    depth > SCRATCH_ORG_MAX_CHAIN_DEPTH &&
+    stringAt(retry, 'chainDepthOverride') !== 'production-only'
+  ) {
     report(
       childAt(retry, 'maxChainDepth')!,
       'chain-depth',
@@ -189,7 +204,8 @@ function checkFallback(report: Report, operation: Literal): void {
 
 function checkMonitoring(report: Report, monitor: Literal): void {
   const name = stringAt(monitor, 'name');
-  if (name !== undefined) checkIdentifier(report, childAt(monitor, 'name')!, name, 'Monitoring name', MAX_OPERATION_NAME);
+  if (name !== undefined)
+    checkIdentifier(report, childAt(monitor, 'name')!, name, 'Monitoring name', MAX_OPERATION_NAME);
   const threshold = numberAt(monitor, 'failureRateThreshold');
   if (threshold !== undefined && (threshold <= 0 || threshold > 1)) {
     report(
@@ -202,7 +218,12 @@ function checkMonitoring(report: Report, monitor: Literal): void {
   for (const key of ['windowMinutes', 'minimumVolume'] as const) {
     const value = numberAt(monitor, key);
     if (value !== undefined && (value < 1 || !Number.isInteger(value))) {
-      report(childAt(monitor, key)!, 'monitoring', `${key} ${value} must be a whole number of at least 1`, `set ${key} to 1 or more`);
+      report(
+        childAt(monitor, key)!,
+        'monitoring',
+        `${key} ${value} must be a whole number of at least 1`,
+        `set ${key} to 1 or more`,
+      );
     }
   }
 }
@@ -310,7 +331,12 @@ function checkReferences(report: Report, operation: Literal, catalog: Catalog): 
   }
   const publishes = stringAt(operation, 'publishes');
   if (publishes !== undefined && !catalog.eventFields.has(publishes)) {
-    report(refAt('publishes'), 'unknown-event', `Operation ${name} publishes "${publishes}", which is not declared`, 'declare the Platform Event or fix the name');
+    report(
+      refAt('publishes'),
+      'unknown-event',
+      `Operation ${name} publishes "${publishes}", which is not declared`,
+      'declare the Platform Event or fix the name',
+    );
   }
   if (eventFields) {
     for (const key of ['messageKey', 'relatedRecordField', 'recordIdField']) {
@@ -329,12 +355,22 @@ function checkReferences(report: Report, operation: Literal, catalog: Catalog): 
   const object = stringAt(operation, 'object');
   const objectFields = object !== undefined ? catalog.objectFields.get(object) : undefined;
   if (object !== undefined && !objectFields) {
-    report(refAt('object'), 'unknown-object', `Operation ${name} names object "${object}", which is not declared`, 'declare the object or extend a standard one');
+    report(
+      refAt('object'),
+      'unknown-object',
+      `Operation ${name} names object "${object}", which is not declared`,
+      'declare the object or extend a standard one',
+    );
   }
   if (!objectFields) return;
   const checkObjectField = (at: Literal, field: string, role: string) => {
     if (!objectFields.has(field)) {
-      report(at, 'unknown-field', `${role} "${field}" is not a field of ${object}`, `declare it on ${object} or use one of: ${[...objectFields.keys()].join(', ')}`);
+      report(
+        at,
+        'unknown-field',
+        `${role} "${field}" is not a field of ${object}`,
+        `declare it on ${object} or use one of: ${[...objectFields.keys()].join(', ')}`,
+      );
     }
   };
   const fields = childAt(operation, 'fields');
@@ -347,7 +383,12 @@ function checkReferences(report: Report, operation: Literal, catalog: Catalog): 
     for (const [property, target] of mapping.entries) {
       if (target.type === 'string') checkObjectField(target, target.value, `Mapping target of "${property}"`);
       if (request?.type === 'object' && !request.entries.has(property)) {
-        report(target, 'unknown-field', `Mapping names request property "${property}", which the request does not declare`, 'add it to `request` or remove the mapping');
+        report(
+          target,
+          'unknown-field',
+          `Mapping names request property "${property}", which the request does not declare`,
+          'add it to `request` or remove the mapping',
+        );
       }
     }
   }
@@ -370,6 +411,11 @@ function checkReferences(report: Report, operation: Literal, catalog: Catalog): 
   }
   const batchSize = numberAt(operation, 'batchSize');
   if (batchSize !== undefined && (batchSize < 1 || batchSize > MAX_BATCH_SIZE || !Number.isInteger(batchSize))) {
-    report(refAt('batchSize'), 'batch-size', `batchSize ${batchSize} is outside 1-${MAX_BATCH_SIZE}`, `set batchSize from 1 to ${MAX_BATCH_SIZE}`);
+    report(
+      refAt('batchSize'),
+      'batch-size',
+      `batchSize ${batchSize} is outside 1-${MAX_BATCH_SIZE}`,
+      `set batchSize from 1 to ${MAX_BATCH_SIZE}`,
+    );
   }
 }

@@ -32,7 +32,13 @@ describe('writer', () => {
   });
 
   test('removes a stale generated file and the folder it emptied', () => {
-    applyPlan(root, planWrite(root, [{ path: A, content: 'a' }, { path: 'force-app/main/default/lwc/x/x.js', content: 'x' }]));
+    applyPlan(
+      root,
+      planWrite(root, [
+        { path: A, content: 'a' },
+        { path: 'force-app/main/default/lwc/x/x.js', content: 'x' },
+      ]),
+    );
     applyPlan(root, planWrite(root, [{ path: A, content: 'a' }]));
     assert.equal(exists('force-app/main/default/lwc/x/x.js'), false);
     assert.equal(exists('force-app/main/default/lwc'), false);
@@ -63,7 +69,11 @@ describe('writer', () => {
 
   test('refuses two emitters writing the same path', () => {
     assert.throws(
-      () => planWrite(root, [{ path: A, content: 'a' }, { path: A, content: 'b' }]),
+      () =>
+        planWrite(root, [
+          { path: A, content: 'a' },
+          { path: A, content: 'b' },
+        ]),
       /two emitters produced/,
     );
   });

@@ -26,7 +26,9 @@ export function planWrite(projectRoot: string, files: readonly GeneratedFile[]):
   const plan: WritePlan = { write: [], unchanged: [], remove: [], manifest: '' };
   for (const file of files) {
     if (!GENERATED_PREFIXES.some((prefix) => file.path.startsWith(prefix)) || file.path.includes('..')) {
-      throw new WriteRefused(`refusing to write ${file.path}: generated files go under ${GENERATED_PREFIXES.join(' or ')}`);
+      throw new WriteRefused(
+        `refusing to write ${file.path}: generated files go under ${GENERATED_PREFIXES.join(' or ')}`,
+      );
     }
     if (seen.has(file.path)) throw new WriteRefused(`two emitters produced ${file.path}`);
     seen.add(file.path);

@@ -32,7 +32,12 @@ export function layoutMetadata(object: CustomObjectModel): Sparse<md.Layout> {
 }
 
 export function layoutFile(object: CustomObjectModel, sources: readonly string[]): GeneratedFile {
-  return metadataFile(metadataPaths.layout(generatedRoot(object.layer), layoutName(object)), 'Layout', layoutMetadata(object), sources);
+  return metadataFile(
+    metadataPaths.layout(generatedRoot(object.layer), layoutName(object)),
+    'Layout',
+    layoutMetadata(object),
+    sources,
+  );
 }
 
 function declaredSection(object: CustomObjectModel, section: LayoutSectionModel, lead: readonly string[]): Section {

@@ -27,6 +27,11 @@ export function listViewMetadata(view: ListViewModel): Sparse<md.ListView> {
 
 export function listViewFiles(object: CustomObjectModel, sources: readonly string[]): GeneratedFile[] {
   return object.listViews.map((view) =>
-    metadataFile(metadataPaths.listView(generatedRoot(object.layer), object.apiName, view.name), 'ListView', listViewMetadata(view), sources),
+    metadataFile(
+      metadataPaths.listView(generatedRoot(object.layer), object.apiName, view.name),
+      'ListView',
+      listViewMetadata(view),
+      sources,
+    ),
   );
 }
