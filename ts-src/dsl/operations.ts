@@ -95,6 +95,12 @@ export interface RemoteCallInOperation extends OperationBase {
   mapping: Readonly<Record<string, string>>;
   /** Platform Event published after each applied change. */
   publishes?: string;
+  /**
+   * Request property (a DateTime, mapped to a field) saying when the change happened. Retries and
+   * parallel senders deliver out of order: a change older than the one the record holds is stale,
+   * changes nothing and is answered with the record as it stands.
+   */
+  orderedBy?: string;
 }
 
 /** A Lightning component shows an event live on a record page. */

@@ -21,6 +21,8 @@ export const receiveOrderStatus = operation({
     changedAt: 'Fulfilment_Status_Changed_At__c',
   },
   publishes: 'Order_Status_Update__e',
+  // The WMS retries and may send two changes of one order in either order: the newer one wins.
+  orderedBy: 'changedAt',
 });
 
 export const orderStatusLive = operation({

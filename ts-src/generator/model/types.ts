@@ -175,6 +175,7 @@ export interface RemoteCallInModel extends OperationModelBase {
   request: readonly FieldModel[];
   mapping: Readonly<Record<string, string>>;
   publishes?: string;
+  orderedBy?: string;
 }
 
 export interface UiUpdateModel extends OperationModelBase {

@@ -399,6 +399,31 @@ export const check = operation({
     );
   });
 
+  test('orderedBy naming a property that is not a mapped DateTime', () => {
+    const callIn = `${VALID}
+export const receive = operation({
+  name: 'ReceiveStatus',
+  description: 'Status push.',
+  pattern: 'remote-call-in',
+  source: 'WMS',
+  object: 'Order',
+  urlMapping: '/status',
+  idempotencyKey: 'External_Order_Id__c',
+  request: { orderId: field.text({ length: 64, required: true }), note: field.text({ length: 80 }) },
+  mapping: { orderId: 'External_Order_Id__c' },
+  orderedBy: 'note',
+});
+`;
+    return expectRefused(
+      { 'ts-src/integrations/app.ts': callIn },
+      {
+        rule: 'ordered-by',
+        message: /orderedBy "note" is not a DateTime request property mapped to a field/,
+        at: "orderedBy: |'note'",
+      },
+    );
+  });
+
   test('a misspelt property is a type error at its place', () =>
     expectRefused(app('coolDownSeconds: 300', 'coolDownSecs: 300'), {
       rule: 'ts2561',

@@ -185,6 +185,30 @@ function checkRetry(report: Report, retry: Literal | undefined): void {
   }
 }
 
+/** `orderedBy` names the request's change time: a DateTime property that is written to the record. */
+function checkOrderedBy(
+  report: Report,
+  operation: Literal,
+  mapping: Literal | undefined,
+  request: Literal | undefined,
+): void {
+  const orderedBy = childAt(operation, 'orderedBy');
+  if (orderedBy?.type !== 'string') return;
+  const property = request?.type === 'object' ? request.entries.get(orderedBy.value) : undefined;
+  if (
+    stringAt(property, 'kind') !== 'DateTime' ||
+    mapping?.type !== 'object' ||
+    !mapping.entries.has(orderedBy.value)
+  ) {
+    report(
+      orderedBy,
+      'ordered-by',
+      `orderedBy "${orderedBy.value}" is not a DateTime request property mapped to a field, so the stored change time could not be compared`,
+      'name a field.dateTime() property of `request` that `mapping` writes to the record',
+    );
+  }
+}
+
 /** A request-reply fallback is returned as the response: it may only hold response properties. */
 function checkFallback(report: Report, operation: Literal): void {
   const fallback = childAt(operation, 'fallback');
@@ -392,6 +416,7 @@ function checkReferences(report: Report, operation: Literal, catalog: Catalog): 
       }
     }
   }
+  checkOrderedBy(report, operation, mapping, request);
   const key = stringAt(operation, 'idempotencyKey');
   if (key !== undefined) {
     const keyAt = refAt('idempotencyKey');

@@ -48,6 +48,8 @@ interface Context {
   key: Binding;
   /** Every other mapped property: these are compared and written. */
   writes: Binding[];
+  /** The write holding when the change happened (`orderedBy`): an older delivery is stale. */
+  ordering?: Binding;
   event?: PlatformEventModel;
   /** Event field -> Apex expression, built before the record changes. */
   eventValues: [string, string][];
@@ -82,6 +84,7 @@ function context(model: Model, operation: RemoteCallInModel): Context {
     request: apexClassName.request(operation.name),
     key,
     writes,
+    ordering: writes.find((w) => w.property === operation.orderedBy),
     event,
     eventValues: event ? eventValues(operation, event, bindings) : [],
     urlMapping: operation.urlMapping.endsWith('*')
@@ -152,7 +155,7 @@ function eventValues(
 }
 
 function resourceClass(ctx: Context): string {
-  const { operation, object, request, key, writes, event } = ctx;
+  const { operation, object, request, key, writes, event, ordering } = ctx;
   const publisher = event ? apexClassName.publisher(event.apiName) : undefined;
   const selected = ['Id', key.field, ...writes.map((w) => w.field)];
   const hasDatetime = writes.some((w) => apexType(w.propertyField) === 'Datetime');
@@ -226,6 +229,14 @@ function resourceClass(ctx: Context): string {
         ),
         '}',
         `${object} record = records[0];`,
+        ...(ordering
+          ? [
+              '// Retries and parallel senders deliver out of order: a change older than the stored one is stale.',
+              `if (record.${ordering.field} != null && request.${ordering.property} < record.${ordering.field}) {`,
+              indent('return new Reply(HTTP_OK, answer(record));'),
+              '}',
+            ]
+          : []),
         'if (changes(record, request)) {',
         indent(
           [
@@ -349,6 +360,9 @@ function resourceClass(ctx: Context): string {
         `${operation.source} posts JSON to ${endpoint}: {${operation.request.map(describeProperty).join(', ')}}. ` +
         `Answers: 200 with the ${object} as it now stands ({"recordId", ${[key, ...writes].map((b) => `"${b.property}"`).join(', ')}}); ` +
         'a duplicate delivery changes nothing, publishes nothing and gets the same 200 body. ' +
+        (ordering
+          ? `A stale delivery (${ordering.property} older than the stored ${ordering.field}) changes nothing either and gets the ${object} as it stands. `
+          : '') +
         `400 with {"errors": [{"field", "message"}]} when the body is not JSON of the declared shape or breaks a declared rule (required, length, picklist value). ` +
         `404 when no ${object} has that ${key.field}: a status push never creates an ${object}, because a record the other system knows and Salesforce does not is a data problem for a person, not something to invent from a status. ` +
         '422 when the save is refused (validation rule, restricted picklist). ' +
@@ -440,9 +454,16 @@ function setupRecord(model: Model, ctx: Context): string[] {
   return [`insert as system new ${ctx.object}(${[...name, ...required, `${ctx.key.field} = KEY`].join(', ')});`];
 }
 
+/** A valid value other than the sample one, for a change that must not be applied. */
+function otherValue(field: FieldModel): string {
+  const sample = sampleValue(field);
+  const other = field.values?.map((value) => str(value)).find((value) => value !== sample);
+  return other ?? str('an older change');
+}
+
 function resourceTest(model: Model, ctx: Context): string {
   const test = testsAs(INTEGRATION_USER);
-  const { request, resource, key, writes, event, object } = ctx;
+  const { request, resource, key, writes, event, object, ordering } = ctx;
   const publisher = event ? apexClassName.publisher(event.apiName) : undefined;
   const picklist = ctx.operation.request.find((f) => f.kind === 'Picklist');
   const bounded = ctx.operation.request.find(
@@ -471,6 +492,25 @@ function resourceTest(model: Model, ctx: Context): string {
           ]
         : []),
     ]),
+    ordering &&
+      test('ignoresAStaleDelivery', [
+        'createRecord();',
+        'Test.startTest();',
+        'RestResponse current = post(validBody());',
+        withProperty(ordering.property, 'CHANGED_AT.addHours(-1)'),
+        ...(checked ? [`body.put(${str(checked.property)}, ${otherValue(checked.propertyField)});`] : []),
+        'RestResponse stale = post(JSON.serialize(body));',
+        'Test.stopTest();',
+        `Assert.areEqual(200, stale.statusCode, 'A stale delivery is answered, not refused');`,
+        `Assert.areEqual(current.responseBody.toString(), stale.responseBody.toString(), 'It gets the record as it stands');`,
+        ...published(1, 'Only the current change is published'),
+        ...(checked
+          ? [
+              `${object} record = [SELECT ${checked.field} FROM ${object} WHERE ${key.field} = :KEY WITH SYSTEM_MODE];`,
+              `Assert.areEqual(${sampleValue(checked.propertyField)}, record.${checked.field}, ${str(`The older change did not overwrite ${checked.field}`)});`,
+            ]
+          : []),
+      ]),
     test('answers404ForAnUnknownKey', [
       withProperty(key.property, "'NO-SUCH-KEY'"),
       'Test.startTest();',
