@@ -4,7 +4,8 @@
  */
 import type { RawDeclaration } from '../load/declarations';
 import { childAt, type Literal } from '../load/literal';
-import type { DeclarationError } from '../model/errors';
+import { apexCronExpressions } from '../model/cron';
+import { BuildFailure, type DeclarationError } from '../model/errors';
 import {
   booleanAt,
   checkApiName,
@@ -68,8 +69,12 @@ export function validateDeclarations(declarations: readonly RawDeclaration[]): D
     checkTimeout(report, operation, 'Operation');
     checkRetry(report, childAt(operation, 'retry'));
     checkFallback(report, operation);
+    checkSchedule(errors, operation);
   }
-  for (const monitor of monitors) checkMonitoring(report, monitor);
+  for (const monitor of monitors) {
+    checkMonitoring(report, monitor);
+    checkSchedule(errors, monitor);
+  }
 
   checkDuplicates(report, [...events, ...objects], 'apiName', 'object or event');
   checkDuplicates(report, systems, 'name', 'external system');
@@ -182,6 +187,18 @@ function checkRetry(report: Report, retry: Literal | undefined): void {
       `maxChainDepth ${depth} is past ${SCRATCH_ORG_MAX_CHAIN_DEPTH}, where Developer Edition and scratch orgs stop Queueable chains`,
       `lower it to ${SCRATCH_ORG_MAX_CHAIN_DEPTH} (work past it is parked for the sweeper), or add chainDepthOverride: 'production-only' if this only runs in production orgs`,
     );
+  }
+}
+
+/** A `schedule` must be a cron expression Apex can run (model/cron.ts), reported at the expression. */
+function checkSchedule(errors: DeclarationError[], declaration: Literal): void {
+  const schedule = childAt(declaration, 'schedule');
+  if (schedule?.type !== 'string') return;
+  try {
+    apexCronExpressions(schedule.value, schedule.location);
+  } catch (error) {
+    if (!(error instanceof BuildFailure)) throw error;
+    errors.push(...error.errors);
   }
 }
 

@@ -7,7 +7,8 @@ import type { MonitoringModel } from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { doc, indent, members, str } from './apex';
 import { apexClassFiles, type DeclarationSource } from './files';
-import { apexCronExpressions, scheduleMembers } from './schedule';
+import { apexCronExpressions } from '../../model/cron';
+import { scheduleMembers } from './schedule';
 import { INTEGRATION_USER, testClass, testsAs } from './tests';
 
 export function emitMonitoring(monitor: MonitoringModel): GeneratedFile[] {

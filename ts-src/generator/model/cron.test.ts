@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BuildFailure } from '../../model/errors';
-import { apexCronExpressions } from './schedule';
+import { BuildFailure } from './errors';
+import { apexCronExpressions } from './cron';
 
 const at = { file: 'ts-src/integrations/x.ts', line: 1, column: 1 };
 
