@@ -198,29 +198,21 @@ function operationModel(
   systemTimeout: ReadonlyMap<string, number>,
 ): OperationModel {
   const location = literal.location;
+  // Validation made sure the system exists, so an outbound call always has a timeout.
+  const timeoutOf = (call: { system: string; timeoutSeconds?: number }) =>
+    call.timeoutSeconds ?? systemTimeout.get(call.system)!;
   switch (operation.pattern) {
     case 'request-reply':
       return {
         ...operation,
-        timeoutSeconds: operation.timeoutSeconds ?? systemTimeout.get(operation.system)!,
+        timeoutSeconds: timeoutOf(operation),
         request: fieldModels(operation.request, childAt(literal, 'request')),
         response: fieldModels(operation.response, childAt(literal, 'response')),
         location,
       };
     case 'fire-and-forget':
-      return {
-        ...operation,
-        timeoutSeconds: operation.timeoutSeconds ?? systemTimeout.get(operation.system)!,
-        retry: retryModel(operation.retry),
-        location,
-      };
     case 'batch-sync':
-      return {
-        ...operation,
-        timeoutSeconds: operation.timeoutSeconds ?? systemTimeout.get(operation.system)!,
-        retry: retryModel(operation.retry),
-        location,
-      };
+      return { ...operation, timeoutSeconds: timeoutOf(operation), retry: retryModel(operation.retry), location };
     case 'remote-call-in':
       return { ...operation, request: fieldModels(operation.request, childAt(literal, 'request')), location };
     case 'publish-subscribe':

@@ -4,6 +4,7 @@
  */
 import type * as md from '@salesforce/types/metadata';
 import type { FieldKind, FieldModel } from '../../model/types';
+import { PLATFORM_EVENT_FIELD_KINDS } from '../../validate/rules';
 import type { GeneratedFile } from '../types';
 import { metadataPaths } from './paths';
 import { metadataFile, type Sparse } from './xml';
@@ -24,18 +25,8 @@ const FIELD_TYPES: Readonly<Record<FieldKind, md.FieldType>> = {
 /** Kinds Salesforce lets you mark External ID and Unique. */
 const KEY_KINDS: ReadonlySet<FieldKind> = new Set(['Text', 'Number', 'Email']);
 
-/**
- * Kinds a Platform Event field may have.
- * https://developer.salesforce.com/docs/atlas.en-us.platform_events.meta/platform_events/platform_events_define_ui.htm
- */
-const PLATFORM_EVENT_KINDS: ReadonlySet<FieldKind> = new Set([
-  'Text',
-  'LongTextArea',
-  'Number',
-  'Checkbox',
-  'Date',
-  'DateTime',
-]);
+/** Kinds a Platform Event field may have: the list the declaration rules enforce. */
+const PLATFORM_EVENT_KINDS: ReadonlySet<FieldKind> = new Set(PLATFORM_EVENT_FIELD_KINDS);
 
 /** A field of a custom object or of a standard-object extension. Elements in WSDL order. */
 export function customFieldMetadata(field: FieldModel): Sparse<md.CustomField> {
