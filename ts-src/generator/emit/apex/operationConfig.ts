@@ -22,6 +22,11 @@ export interface OperationConfigSpec {
   /** What a message of this operation is, for the ApexDoc. */
   messageIs: string;
   sources: readonly DeclarationSource[];
+  /**
+   * Pattern-specific members of the operation class (a batch sync's record mapping, an event
+   * delivery's message mapping), written by the pattern's own emitter after the common ones.
+   */
+  extraMembers?: readonly string[];
 }
 
 export function systemOf(model: Model, systemName: string): ExternalSystemModel {
@@ -87,7 +92,7 @@ function operationClass(spec: OperationConfigSpec, name: string): string {
       ],
     ),
     `public with sharing class ${name} implements SwyOperation {`,
-    indent(members(constants, config)),
+    indent(members(constants, config, ...(spec.extraMembers ?? []))),
     '}',
     '',
   ].join('\n');
