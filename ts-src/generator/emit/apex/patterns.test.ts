@@ -227,32 +227,73 @@ describe('remote call-in (ReceiveOrderStatus)', () => {
 
 describe('batch sync (NightlyOrderSync)', () => {
   const batch = source('NightlyOrderSyncBatch');
+  const operation = source('NightlyOrderSyncOperation');
+  const batchTest = source('NightlyOrderSyncBatchTest');
 
-  test('is a stateful, callout-capable, schedulable batch with the declared size and cron', () => {
+  test('is the stateful, callout-capable, schedulable entry point with the declared cron', () => {
     assert.match(
       batch,
       /implements Database\.Batchable<SObject>, Database\.AllowsCallouts, Database\.Stateful, Schedulable/,
     );
-    assert.match(batch, /BATCH_SIZE = 200;/);
     assert.match(batch, /CRON_EXPRESSION = '0 0 2 \* \* \?';/);
-    assert.match(batch, /Database\.executeBatch\(new NightlyOrderSyncBatch\(\), BATCH_SIZE\)/);
+    assert.match(batch, /@see SwyBatchSync/);
+    assert.match(batch, /private SwyBatchSync\.Run run = new SwyBatchSync\.Run\(\);/);
   });
 
-  test('selects the declared fields changed since the watermark, and makes one callout per chunk', () => {
+  test('delegates start, execute and finish to SwyBatchSync and holds no behaviour of its own', () => {
+    assert.match(batch, /start\(Database\.BatchableContext context\) \{\n\s*return sync\(\)\.start\(\);\n\s*\}/);
+    assert.match(batch, /sync\(\)\.execute\(context\.getJobId\(\), records\);/);
+    assert.match(batch, /sync\(\)\.finish\(context\.getJobId\(\)\);/);
+    assert.match(batch, /new SwyBatchSync\(operation\.config\(\), operation\.batchConfig\(\), run\)/);
     assert.match(
       batch,
-      /SELECT Id, OrderNumber, Status, TotalAmount, EffectiveDate, External_Order_Id__c, Fulfilment_Status__c FROM Order WHERE External_Order_Id__c != NULL AND SystemModstamp >= :since WITH USER_MODE/,
+      /Database\.executeBatch\(new NightlyOrderSyncBatch\(\), new NightlyOrderSyncOperation\(\)\.batchConfig\(\)\.batchSize\)/,
     );
-    assert.equal(batch.match(/SwyCalloutClient\.send\(/g)?.length, 1);
+    for (const behaviour of ['SwyCalloutClient', 'SwyErrorLog', 'Integration_Sync_State__c', 'SELECT ']) {
+      assert.ok(!batch.includes(behaviour), `the batch class mentions ${behaviour}`);
+    }
   });
 
-  test('moves the watermark only when no chunk failed, and upserts without allOrNone', () => {
-    assert.match(batch, /if \(!chunkFailed\) \{\n\s*state\.Last_Success_At__c = runStartedAt;/);
+  test('the operation class builds the sync config from tokens: object, key, delta field, batch size, fields in order', () => {
+    assert.match(operation, /BATCH_SIZE = 200;/);
     assert.match(
-      batch,
-      /Database\.upsert\(state, Integration_Sync_State__c\.Operation__c, false, AccessLevel\.USER_MODE\)/,
+      operation,
+      /new SwyBatchSync\.Config\(Order\.SObjectType, Order\.External_Order_Id__c, Order\.SystemModstamp, BATCH_SIZE\)/,
     );
-    assert.match(source('NightlyOrderSyncOperation'), /MAX_ATTEMPTS = 3;/);
+    const sends = [...operation.matchAll(/\.send\('(\w+)', Order\.(\w+)\)/g)].map((m) => [m[1], m[2]]);
+    const fields = [
+      'OrderNumber',
+      'Status',
+      'TotalAmount',
+      'EffectiveDate',
+      'External_Order_Id__c',
+      'Fulfilment_Status__c',
+    ];
+    assert.deepEqual(
+      sends,
+      fields.map((f) => [f, f]),
+    );
+    assert.match(operation, /MAX_ATTEMPTS = 3;/);
+  });
+
+  test('a key not among the declared fields is still sent', () => {
+    const sync = operationNamed('batch-sync', 'NightlyOrderSync');
+    const narrowed = withOperation({ ...sync, fields: ['Status'] });
+    const narrow = source('NightlyOrderSyncOperation', emitApex(narrowed));
+    assert.match(
+      narrow,
+      /\.send\('Status', Order\.Status\)\s*\.send\('External_Order_Id__c', Order\.External_Order_Id__c\);/,
+    );
+  });
+
+  test('its test proves the wiring: settings, query, one delivered and one failed chunk, the schedule', () => {
+    assert.match(batchTest, /Assert\.areEqual\(200, config\.batchSize/);
+    assert.match(batchTest, /new NightlyOrderSyncBatch\(\)\.start\(null\)\.iterator\(\)/);
+    assert.equal(batchTest.match(/Database\.executeBatch\(new NightlyOrderSyncBatch\(\), 200\);/g)?.length, 2);
+    assert.match(batchTest, /new SwyHttpCalloutMock\(\)\.ok\('\{\}'\);/);
+    assert.match(batchTest, /new SwyHttpCalloutMock\(\)\.status\(500, 'down'\);/);
+    assert.match(batchTest, /SwyErrorLog\.STATUS_RETRYING/);
+    assert.match(batchTest, /Assert\.areEqual\(NightlyOrderSyncBatch\.CRON_EXPRESSION, scheduled\.CronExpression/);
   });
 });
 
