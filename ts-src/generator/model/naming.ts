@@ -73,6 +73,5 @@ export const apexClassName = {
   monitor: (monitoringName: string) => `${monitoringName}Monitor`,
   publisher: (eventApiName: string) => `${apexStem(eventApiName)}Publisher`,
   trigger: (eventApiName: string) => `${apexStem(eventApiName)}Trigger`,
-  triggerHandler: (eventApiName: string) => `${apexStem(eventApiName)}TriggerHandler`,
   test: (className: string) => `${className}Test`,
 } as const;

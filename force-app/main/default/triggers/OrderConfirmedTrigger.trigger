@@ -4,9 +4,14 @@
  * Do not edit: change the declaration and regenerate with `npm run build`.
  */
 /**
- * @description Hands every Order_Confirmed__e event to OrderConfirmedTriggerHandler; a
- * platform-event trigger may not call out itself.
+ * @description Hands every Order_Confirmed__e event to SendOrderToErp through SwyEventDelivery,
+ * which starts one SwyDeliveryJob per chunk and operation, checkpoints, and parks what it cannot
+ * hand over; a platform-event trigger may not call out itself.
+ * @see SwyEventDelivery
  */
 trigger OrderConfirmedTrigger on Order_Confirmed__e(after insert) {
-  OrderConfirmedTriggerHandler.handle(Trigger.new);
+  SwyEventDelivery.handle(
+    Trigger.new,
+    new List<SwyEventDelivery.Route>{ SendOrderToErpOperation.route() }
+  );
 }

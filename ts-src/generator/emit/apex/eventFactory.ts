@@ -3,8 +3,9 @@
  * `count` valid events, each with its own value in every text field (so message keys differ).
  */
 import type { FieldModel, PlatformEventModel } from '../../model/types';
-import { apexType, camel, indent, str } from './apex';
+import { apexType, camel, str } from './apex';
 import { sampleText, sampleValue } from './samples';
+import { apex } from './template';
 
 export interface EventFactory {
   /** The factory method's source. */
@@ -18,20 +19,19 @@ const LEFT_EMPTY = new Set(['Correlation_Id__c']);
 
 export function eventFactory(event: PlatformEventModel): EventFactory {
   const name = `${camel(event.apiName)}Events`;
+  const type = event.apiName;
   const values = event.fields.filter((f) => !LEFT_EMPTY.has(f.name)).map((f) => `${f.name} = ${valueFor(f)}`);
-  const method = [
-    `private static List<${event.apiName}> ${name}(Integer count) {`,
-    indent(
-      [
-        `List<${event.apiName}> events = new List<${event.apiName}>();`,
-        'for (Integer i = 0; i < count; i++) {',
-        indent([`events.add(new ${event.apiName}(`, indent(values.join(',\n')), '));'].join('\n')),
-        '}',
-        'return events;',
-      ].join('\n'),
-    ),
-    '}',
-  ].join('\n');
+  const method = apex`
+    private static List<${type}> ${name}(Integer count) {
+      List<${type}> events = new List<${type}>();
+      for (Integer i = 0; i < count; i++) {
+        events.add(new ${type}(
+          ${values.join(',\n')}
+        ));
+      }
+      return events;
+    }
+  `;
   return { method, call: (count) => `${name}(${count})` };
 }
 

@@ -67,7 +67,7 @@ test('the example app gets the classes of each pattern, and ui-update gets none'
     'SendOrderToErpOperation',
     'OrderConfirmedPublisher',
     'OrderConfirmedTrigger',
-    'OrderConfirmedTriggerHandler',
+    'OrderConfirmedTriggerTest',
     'OrderStatusUpdatePublisher',
     'ReceiveOrderStatusRequest',
     'ReceiveOrderStatusResource',

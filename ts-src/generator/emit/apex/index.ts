@@ -1,6 +1,6 @@
 /**
  * Generated Apex, one module per integration pattern: request-reply (typed request/response and a
- * service with a fallback), fire-and-forget (operation settings, event trigger and handler),
+ * service with a fallback), fire-and-forget (operation settings with its route, an event trigger),
  * event publishers, remote call-in (REST resource), batch sync and monitoring. ui-update needs no
  * Apex. Every class comes with its test class.
  */

@@ -2,14 +2,16 @@
  * `<Operation>Operation implements SwyOperation`: the numbers of one outbound declaration (Named
  * Credential, method, path, timeout, retry policy, the system's breaker, sensitive keys) as the
  * runtime's delivery job, finalizer and sweeper read them. They find it by name, so queued
- * messages and error-log rows carry only the operation name.
+ * messages and error-log rows carry only the operation name. A pattern adds its own configuration
+ * (an event delivery's route, a batch sync's record mapping) through `extraMembers`.
  */
 import { apexClassName } from '../../model/naming';
 import type { BatchSyncModel, ExternalSystemModel, FireAndForgetModel, Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
-import { doc, indent, members, str, stringSet } from './apex';
+import { doc, members, str, stringSet } from './apex';
 import { apexClassFiles, type DeclarationSource } from './files';
 import { messagesPerJob } from './limits';
+import { apex } from './template';
 import { INTEGRATION_USER, testClass, testsAs } from './tests';
 
 export interface OperationConfigSpec {
@@ -27,6 +29,10 @@ export interface OperationConfigSpec {
    * delivery's message mapping), written by the pattern's own emitter after the common ones.
    */
   extraMembers?: readonly string[];
+  /** Pattern-specific members of the operation's test class (tests of `extraMembers`, helpers). */
+  extraTestMembers?: readonly string[];
+  /** Runtime classes, besides SwyDeliveryJob, that hold the behaviour the class configures. */
+  see?: readonly string[];
 }
 
 export function systemOf(model: Model, systemName: string): ExternalSystemModel {
@@ -46,118 +52,138 @@ export function emitOperationConfig(spec: OperationConfigSpec): GeneratedFile[] 
 function operationClass(spec: OperationConfigSpec, name: string): string {
   const { operation, system } = spec;
   const { retry } = operation;
-  const constants = [
-    `private static final String OPERATION_NAME = ${str(operation.name)};`,
-    `private static final String NAMED_CREDENTIAL = ${str(system.name)};`,
-    `private static final String HTTP_METHOD = ${str(operation.method)};`,
-    `private static final String PATH = ${str(operation.path)};`,
-    `private static final Integer TIMEOUT_SECONDS = ${operation.timeoutSeconds};`,
-    `private static final Integer MAX_ATTEMPTS = ${retry.maxAttempts};`,
-    `private static final Integer BASE_DELAY_SECONDS = ${retry.baseDelaySeconds};`,
-    `private static final Integer MAX_DELAY_SECONDS = ${retry.maxDelaySeconds};`,
-    `private static final String JITTER = ${str(retry.jitter)};`,
-    `private static final Integer MAX_CHAIN_DEPTH = ${retry.maxChainDepth};`,
-    `private static final Integer BREAKER_FAILURE_THRESHOLD = ${system.circuitBreaker.failureThreshold};`,
-    `private static final Integer BREAKER_COOL_DOWN_SECONDS = ${system.circuitBreaker.coolDownSeconds};`,
-  ].join('\n');
-  const config = [
-    doc(`How the runtime delivers ${operation.name}.`, [['return', 'a new configuration with the declared numbers']]),
-    'public SwyOperationConfig config() {',
-    indent(
-      [
-        'SwyOperationConfig config = new SwyOperationConfig();',
-        'config.operationName = OPERATION_NAME;',
-        'config.namedCredential = NAMED_CREDENTIAL;',
-        'config.method = HTTP_METHOD;',
-        'config.path = PATH;',
-        'config.timeoutSeconds = TIMEOUT_SECONDS;',
-        'config.retry = new SwyRetryPolicy(MAX_ATTEMPTS, BASE_DELAY_SECONDS, MAX_DELAY_SECONDS, JITTER, MAX_CHAIN_DEPTH);',
-        'config.breakerThreshold = BREAKER_FAILURE_THRESHOLD;',
-        'config.breakerCoolDownSeconds = BREAKER_COOL_DOWN_SECONDS;',
-        `config.sensitiveFields = ${stringSet(spec.sensitiveFields)};`,
-        'return config;',
-      ].join('\n'),
-    ),
-    '}',
-  ].join('\n');
-  return [
-    doc(
-      `Delivery settings of ${operation.name}: ${operation.description} A message is ${spec.messageIs}, sent with ${operation.method} ${operation.path} through the Named Credential ${system.name} ` +
-        `with a ${operation.timeoutSeconds} s timeout; retryable failures are tried ${retry.maxAttempts} times in all with exponential backoff (${retry.baseDelaySeconds} s doubling up to ${retry.maxDelaySeconds} s, ${retry.jitter} jitter) ` +
-        `in a Queueable chain of at most ${retry.maxChainDepth} jobs; ${system.circuitBreaker.failureThreshold} consecutive failures open the circuit of ${system.name} for ${system.circuitBreaker.coolDownSeconds} s. ` +
-        `SwyOperations finds this class by its name, ${operation.name} + 'Operation'.`,
-      [
-        ['group', 'Switchyard Generated'],
-        ['see', 'SwyDeliveryJob'],
-      ],
-    ),
-    `public with sharing class ${name} implements SwyOperation {`,
-    indent(members(constants, config, ...(spec.extraMembers ?? []))),
-    '}',
-    '',
-  ].join('\n');
+  const { failureThreshold, coolDownSeconds } = system.circuitBreaker;
+  const summary = doc(
+    `Delivery settings of ${operation.name}: ${operation.description} A message is ${spec.messageIs}, sent with ${operation.method} ${operation.path} through the Named Credential ${system.name} ` +
+      `with a ${operation.timeoutSeconds} s timeout; retryable failures are tried ${retry.maxAttempts} times in all with exponential backoff (${retry.baseDelaySeconds} s doubling up to ${retry.maxDelaySeconds} s, ${retry.jitter} jitter) ` +
+      `in a Queueable chain of at most ${retry.maxChainDepth} jobs; ${failureThreshold} consecutive failures open the circuit of ${system.name} for ${coolDownSeconds} s. ` +
+      `SwyOperations finds this class by its name, ${operation.name} + 'Operation'.`,
+    [
+      ['group', 'Switchyard Generated'],
+      ...['SwyDeliveryJob', ...(spec.see ?? [])].map((c): [string, string] => ['see', c]),
+    ],
+  );
+  const config = apex`
+    ${doc(`How the runtime delivers ${operation.name}.`, [['return', 'a new configuration with the declared numbers']])}
+    public SwyOperationConfig config() {
+      SwyOperationConfig config = new SwyOperationConfig();
+      config.operationName = OPERATION_NAME;
+      config.namedCredential = NAMED_CREDENTIAL;
+      config.method = HTTP_METHOD;
+      config.path = PATH;
+      config.timeoutSeconds = TIMEOUT_SECONDS;
+      config.retry = new SwyRetryPolicy(MAX_ATTEMPTS, BASE_DELAY_SECONDS, MAX_DELAY_SECONDS, JITTER, MAX_CHAIN_DEPTH);
+      config.breakerThreshold = BREAKER_FAILURE_THRESHOLD;
+      config.breakerCoolDownSeconds = BREAKER_COOL_DOWN_SECONDS;
+      config.sensitiveFields = ${stringSet(spec.sensitiveFields)};
+      return config;
+    }
+  `;
+  return (
+    apex`
+    ${summary}
+    public with sharing class ${name} implements SwyOperation {
+      private static final String OPERATION_NAME = ${str(operation.name)};
+      private static final String NAMED_CREDENTIAL = ${str(system.name)};
+      private static final String HTTP_METHOD = ${str(operation.method)};
+      private static final String PATH = ${str(operation.path)};
+      private static final Integer TIMEOUT_SECONDS = ${operation.timeoutSeconds};
+      private static final Integer MAX_ATTEMPTS = ${retry.maxAttempts};
+      private static final Integer BASE_DELAY_SECONDS = ${retry.baseDelaySeconds};
+      private static final Integer MAX_DELAY_SECONDS = ${retry.maxDelaySeconds};
+      private static final String JITTER = ${str(retry.jitter)};
+      private static final Integer MAX_CHAIN_DEPTH = ${retry.maxChainDepth};
+      private static final Integer BREAKER_FAILURE_THRESHOLD = ${failureThreshold};
+      private static final Integer BREAKER_COOL_DOWN_SECONDS = ${coolDownSeconds};
+
+      ${members(config, ...(spec.extraMembers ?? []))}
+    }
+  ` + '\n'
+  );
+}
+
+/** Statements that deliver one sample message with the operation's config against a mock. */
+function deliver(spec: OperationConfigSpec, mock: string): string {
+  return apex`
+    SwyHttpCalloutMock mock = new SwyHttpCalloutMock()${mock};
+    Test.setMock(HttpCalloutMock.class, mock);
+    SwyMessage message = new SwyMessage(OPERATION, ${spec.samplePayload}, MESSAGE_KEY);
+    Test.startTest();
+    System.enqueueJob(new SwyDeliveryJob(OPERATION, new List<SwyMessage>{ message }));
+    Test.stopTest();
+  `;
+}
+
+const LOG_QUERY = `[SELECT Status__c, Error_Category__c, Attempts__c, Max_Attempts__c, Next_Attempt_At__c FROM Integration_Error_Log__c WHERE Idempotency_Key__c = :MESSAGE_KEY WITH SYSTEM_MODE]`;
+
+/** Assertions that the configuration carries every declared number. */
+function declaredNumbers(spec: OperationConfigSpec, name: string): string {
+  const { operation, system } = spec;
+  const { retry } = operation;
+  return apex`
+    SwyOperationConfig config = new ${name}().config();
+    Assert.areEqual(${str(system.name)}, config.namedCredential, 'The declared system');
+    Assert.areEqual(${str(operation.method)}, config.method, 'The declared method');
+    Assert.areEqual(${str(operation.path)}, config.path, 'The declared path');
+    Assert.areEqual(${operation.timeoutSeconds}, config.timeoutSeconds, 'The declared timeout');
+    Assert.areEqual(${retry.maxAttempts}, config.retry.maxAttempts, 'The declared attempts');
+    Assert.areEqual(${retry.baseDelaySeconds}, config.retry.baseDelaySeconds, 'The declared base delay');
+    Assert.areEqual(${retry.maxDelaySeconds}, config.retry.maxDelaySeconds, 'The declared delay cap');
+    Assert.areEqual(${retry.maxChainDepth}, config.retry.maxChainDepth, 'The declared chain depth');
+    Assert.areEqual(${system.circuitBreaker.failureThreshold}, config.breakerThreshold, 'The breaker threshold of ${system.name}');
+    Assert.areEqual(${messagesPerJob(operation.timeoutSeconds)}, config.messagesPerTransaction(), 'floor(120 s / ${operation.timeoutSeconds} s) messages fit one transaction');
+  `;
 }
 
 function operationTest(spec: OperationConfigSpec, name: string): string {
   const test = testsAs(INTEGRATION_USER);
   const { operation, system } = spec;
   const { retry } = operation;
-  const deliver = (mock: string) => [
-    `SwyHttpCalloutMock mock = new SwyHttpCalloutMock()${mock};`,
-    'Test.setMock(HttpCalloutMock.class, mock);',
-    `SwyMessage message = new SwyMessage(OPERATION, ${spec.samplePayload}, MESSAGE_KEY);`,
-    'Test.startTest();',
-    `System.enqueueJob(new SwyDeliveryJob(OPERATION, new List<SwyMessage>{ message }));`,
-    'Test.stopTest();',
-  ];
-  const logQuery = `[SELECT Status__c, Error_Category__c, Attempts__c, Max_Attempts__c, Next_Attempt_At__c FROM Integration_Error_Log__c WHERE Idempotency_Key__c = :MESSAGE_KEY WITH SYSTEM_MODE]`;
   const methods = [
-    test('carriesTheDeclaredNumbers', [
-      `SwyOperationConfig config = new ${name}().config();`,
-      `Assert.areEqual(${str(system.name)}, config.namedCredential, 'The declared system');`,
-      `Assert.areEqual(${str(operation.method)}, config.method, 'The declared method');`,
-      `Assert.areEqual(${str(operation.path)}, config.path, 'The declared path');`,
-      `Assert.areEqual(${operation.timeoutSeconds}, config.timeoutSeconds, 'The declared timeout');`,
-      `Assert.areEqual(${retry.maxAttempts}, config.retry.maxAttempts, 'The declared attempts');`,
-      `Assert.areEqual(${retry.baseDelaySeconds}, config.retry.baseDelaySeconds, 'The declared base delay');`,
-      `Assert.areEqual(${retry.maxDelaySeconds}, config.retry.maxDelaySeconds, 'The declared delay cap');`,
-      `Assert.areEqual(${retry.maxChainDepth}, config.retry.maxChainDepth, 'The declared chain depth');`,
-      `Assert.areEqual(${system.circuitBreaker.failureThreshold}, config.breakerThreshold, 'The breaker threshold of ${system.name}');`,
-      `Assert.areEqual(${messagesPerJob(operation.timeoutSeconds)}, config.messagesPerTransaction(), 'floor(120 s / ${operation.timeoutSeconds} s) messages fit one transaction');`,
-    ]),
+    test('carriesTheDeclaredNumbers', [declaredNumbers(spec, name)]),
     test('isFoundByName', [
       `Assert.isInstanceOfType(SwyOperations.forName(OPERATION), ${name}.class, 'The runtime resolves the operation by its declared name');`,
     ]),
     test('deliversWithTheIdempotencyKey', [
-      ...deliver(".ok('{}')"),
-      `Assert.areEqual(1, mock.requests.size(), 'One callout');`,
-      `Assert.areEqual(${str(`callout:${system.name}${operation.path}`)}, mock.requests[0].getEndpoint(), 'The declared endpoint');`,
-      `Assert.areEqual(MESSAGE_KEY, mock.requests[0].getHeader(SwyCalloutClient.IDEMPOTENCY_HEADER), 'The message key is the idempotency key');`,
-      `Assert.areEqual(0, ${logQuery}.size(), 'A delivered message leaves no log row');`,
+      deliver(spec, ".ok('{}')"),
+      apex`
+        Assert.areEqual(1, mock.requests.size(), 'One callout');
+        Assert.areEqual(${str(`callout:${system.name}${operation.path}`)}, mock.requests[0].getEndpoint(), 'The declared endpoint');
+        Assert.areEqual(MESSAGE_KEY, mock.requests[0].getHeader(SwyCalloutClient.IDEMPOTENCY_HEADER), 'The message key is the idempotency key');
+        Assert.areEqual(0, ${LOG_QUERY}.size(), 'A delivered message leaves no log row');
+      `,
     ]),
     retry.maxAttempts > 1 &&
       test('schedulesARetryAfterAServerError', [
-        ...deliver(".status(500, 'down')"),
-        `List<Integration_Error_Log__c> rows = ${logQuery};`,
-        `Assert.areEqual(1, rows.size(), 'The failed message has one log row');`,
-        `Assert.areEqual(SwyErrorLog.STATUS_RETRYING, rows[0].Status__c, 'A 500 is retried');`,
-        `Assert.areEqual(1, rows[0].Attempts__c, 'One attempt made');`,
-        `Assert.areEqual(${retry.maxAttempts}, rows[0].Max_Attempts__c, 'The declared attempts');`,
-        `Assert.isNotNull(rows[0].Next_Attempt_At__c, 'The row says when to try again');`,
+        deliver(spec, ".status(500, 'down')"),
+        apex`
+          List<Integration_Error_Log__c> rows = ${LOG_QUERY};
+          Assert.areEqual(1, rows.size(), 'The failed message has one log row');
+          Assert.areEqual(SwyErrorLog.STATUS_RETRYING, rows[0].Status__c, 'A 500 is retried');
+          Assert.areEqual(1, rows[0].Attempts__c, 'One attempt made');
+          Assert.areEqual(${retry.maxAttempts}, rows[0].Max_Attempts__c, 'The declared attempts');
+          Assert.isNotNull(rows[0].Next_Attempt_At__c, 'The row says when to try again');
+        `,
       ]),
     test('failsForGoodOnAClientError', [
-      ...deliver('.status(400, \'{"error":"bad request"}\')'),
-      `List<Integration_Error_Log__c> rows = ${logQuery};`,
-      `Assert.areEqual(SwyErrorLog.STATUS_FAILED, rows[0].Status__c, 'A 400 is not retried');`,
-      `Assert.areEqual(SwyErrorLog.CATEGORY_PERMANENT, rows[0].Error_Category__c, 'A 400 is a permanent failure');`,
+      deliver(spec, '.status(400, \'{"error":"bad request"}\')'),
+      apex`
+        List<Integration_Error_Log__c> rows = ${LOG_QUERY};
+        Assert.areEqual(SwyErrorLog.STATUS_FAILED, rows[0].Status__c, 'A 400 is not retried');
+        Assert.areEqual(SwyErrorLog.CATEGORY_PERMANENT, rows[0].Error_Category__c, 'A 400 is a permanent failure');
+      `,
     ]),
   ];
   return testClass(
     name,
     `Checks that ${name} carries the declared numbers and that the runtime delivers, retries and fails its messages with them.`,
     members(
-      `private static final String OPERATION = ${str(operation.name)};\nprivate static final String MESSAGE_KEY = ${str(`${operation.name}-test-1`)};`,
+      apex`
+        private static final String OPERATION = ${str(operation.name)};
+        private static final String MESSAGE_KEY = ${str(`${operation.name}-test-1`)};
+      `,
       ...methods,
+      ...(spec.extraTestMembers ?? []),
     ),
   );
 }

@@ -66,7 +66,7 @@ describe('request-reply (CheckCredit)', () => {
 
 describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
   const operation = source('SendOrderToErpOperation');
-  const handler = source('OrderConfirmedTriggerHandler');
+  const trigger = source('OrderConfirmedTrigger');
 
   test('the operation carries the declared timeout, retry policy, breaker and sensitive fields', () => {
     assert.match(operation, /TIMEOUT_SECONDS = 20;/);
@@ -79,76 +79,84 @@ describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
     assert.match(operation, /BREAKER_COOL_DOWN_SECONDS = 300;/);
     assert.match(operation, /config\.sensitiveFields = new Set<String>\{ 'Customer_Email__c' \};/);
     assert.match(operation, /implements SwyOperation/);
+    assert.match(operation, /@see SwyEventDelivery/, 'the reader is pointed at the behaviour');
   });
 
-  test('the trigger delegates every event to the handler after insert', () => {
+  test('the trigger hands every event to the runtime with the routes of the operations it serves', () => {
     assert.match(
-      source('OrderConfirmedTrigger'),
-      /trigger OrderConfirmedTrigger on Order_Confirmed__e\(after insert\) \{\n\s*OrderConfirmedTriggerHandler\.handle\(Trigger\.new\);/,
+      trigger,
+      /trigger OrderConfirmedTrigger on Order_Confirmed__e\(after insert\) \{\n\s*SwyEventDelivery\.handle\(Trigger\.new, new List<SwyEventDelivery\.Route>\{ SendOrderToErpOperation\.route\(\) \}\);\n\}/,
     );
+    assert.ok(!files.some((f) => /TriggerHandler/.test(f.path)), 'no generated handler class');
   });
 
-  test('chunks fit one job transaction: floor(120 s / 20 s) = 6 events per job', () => {
-    assert.match(handler, /EVENTS_PER_JOB = 6;/);
-  });
-
-  test('enqueues per chunk within the Queueable limit, checkpoints, and retries below the platform cap of 9', () => {
-    assert.match(handler, /Limits\.getLimitQueueableJobs\(\) - Limits\.getQueueableJobs\(\) < JOBS_PER_CHUNK/);
-    assert.match(handler, /context\.setResumeCheckpoint\(chunk\[chunk\.size\(\) - 1\]\.ReplayId\);/);
-    assert.match(handler, /throw new EventBus\.RetryableException/);
-    const retries = Number(/MAX_RETRIES = (\d+);/.exec(handler)?.[1]);
-    assert.ok(retries >= 1 && retries < 9, `MAX_RETRIES ${retries}`);
-    assert.match(handler, /entry\.status = SwyErrorLog\.STATUS_RETRYING;/);
-    // The enqueue happens once per chunk, never inside the loop over events.
-    const messages = handler.slice(handler.indexOf('private static List<SwyMessage> sendOrderToErpMessages'));
-    assert.doesNotMatch(messages, /SwyDeliveryJob\.enqueue/);
-  });
-
-  test('reads the circuit once per trigger execution and parks while it is open instead of enqueuing', () => {
-    const handle = handler.slice(
-      handler.indexOf('public static void handle('),
-      handler.indexOf('private static String handOver('),
-    );
-    assert.equal(handle.match(/openCircuits\(\)/g)?.length, 1, 'once, before the chunk loop');
-    assert.ok(handle.indexOf('openCircuits()') < handle.indexOf('for (List<Order_Confirmed__e> chunk'));
+  test('the route maps the declared event fields as tokens: body, key, correlation id, related record', () => {
+    const route = operation.slice(operation.indexOf('public static SwyEventDelivery.Route route()'));
     assert.match(
-      handler,
-      /if \(sendOrderToErpBreaker\.isOpen\(\)\) \{\s*openUntil\.put\(SEND_ORDER_TO_ERP, sendOrderToErpBreaker\.retryAfter\(\)\);/,
-    );
-    const handOver = handler.slice(
-      handler.indexOf('private static String handOver('),
-      handler.indexOf('private static Map<String, Datetime> openCircuits('),
+      route,
+      /return new SwyEventDelivery\.Route\(new SendOrderToErpOperation\(\)\.config\(\), Order_Confirmed__e\.SObjectType\)/,
     );
     assert.match(
-      handOver,
-      /if \(openUntil\.containsKey\(SEND_ORDER_TO_ERP\)\) \{\s*logRetrying\([\s\S]*?SwyErrorLog\.CATEGORY_CIRCUIT_OPEN,\s*openUntil\.get\(SEND_ORDER_TO_ERP\),[\s\S]*?\} else \{\s*SwyDeliveryJob\.enqueue\(/,
+      route,
+      /\.payload\(new List<SObjectField>\{ Order_Confirmed__e\.Account_Id__c, Order_Confirmed__e\.Confirmed_At__c, Order_Confirmed__e\.Correlation_Id__c, Order_Confirmed__e\.Currency__c, Order_Confirmed__e\.Customer_Email__c, Order_Confirmed__e\.Order_Id__c, Order_Confirmed__e\.Order_Number__c, Order_Confirmed__e\.Total_Amount__c \}\)/,
     );
-    assert.match(handOver, /< JOBS_PER_CHUNK - openUntil\.size\(\)/, 'an open operation needs no job slot');
-    assert.match(handle, /SwyErrorLog\.flush\(\);/, 'the parked messages are written');
+    assert.match(route, /\.key\(Order_Confirmed__e\.Order_Id__c\)/);
+    assert.match(route, /\.correlation\(Order_Confirmed__e\.Correlation_Id__c\)/);
+    assert.match(route, /\.relatedRecord\(Order_Confirmed__e\.Order_Id__c\);\n\s*\}/);
   });
 
-  test('the generated test parks while the circuit is open and asserts no job and no callout', () => {
-    const test = source('OrderConfirmedTriggerHandlerTest');
-    const method = test.slice(test.indexOf('parksWhileTheCircuitIsOpenInsteadOfStartingJobs'));
-    assert.match(method, /System__c = 'ERP_API',\s*State__c = SwyCircuitBreaker\.OPEN,\s*Failure_Count__c = 5/);
-    assert.match(method, /Assert\.areEqual\(\s*0,\s*\[\s*SELECT COUNT\(\)\s*FROM AsyncApexJob/);
-    assert.match(method, /SwyErrorLog\.CATEGORY_CIRCUIT_OPEN,\s*row\.Error_Category__c/);
-    assert.match(method, /row\.Next_Attempt_At__c > Datetime\.now\(\)/);
+  test("the generated code holds no delivery behaviour: chunks, checkpoints, retries and parking are the runtime's", () => {
+    for (const text of [operation, trigger]) {
+      assert.doesNotMatch(
+        text,
+        /SwyDeliveryJob\.enqueue|setResumeCheckpoint|RetryableException|SwyErrorLog\.add|Limits\./,
+      );
+    }
+    assert.doesNotMatch(trigger, /Publisher/, 'the trigger does not depend on the generated publisher');
   });
 
-  test('messages are keyed by the message key and correlated by Correlation_Id__c or EventUuid', () => {
+  test('the trigger test publishes through the bus and proves one delivery with the declared key and one failure', () => {
+    const test = source('OrderConfirmedTriggerTest');
+    assert.doesNotMatch(test, /OrderConfirmedPublisher/);
+    assert.equal(test.match(/EventBus\.publish\(events\);\n\s*Test\.getEventBus\(\)\.deliver\(\);/g)?.length, 2);
+    const success = test.slice(
+      test.indexOf('deliversEachEventToEveryOperation'),
+      test.indexOf('logsAnEventTheSystemRefuses'),
+    );
+    assert.match(success, /new SwyHttpCalloutMock\(\)\.ok\('\{\}'\)/);
     assert.match(
-      handler,
-      /new SwyMessage\(\s*SEND_ORDER_TO_ERP,\s*JSON\.serialize\(OrderConfirmedPublisher\.payloadOf\(event\), true\),\s*event\.Order_Id__c\s*\)/,
+      success,
+      /sent\.contains\(String\.valueOf\(events\[0\]\.Order_Id__c\)\), 'Order_Id__c is the idempotency key'/,
     );
-    assert.match(
-      handler,
-      /String\.isNotBlank\(event\.Correlation_Id__c\) \? event\.Correlation_Id__c : event\.EventUuid/,
-    );
-    assert.match(handler, /message\.relatedRecordId = event\.Order_Id__c;/);
+    const failure = test.slice(test.indexOf('logsAnEventTheSystemRefuses'));
+    assert.match(failure, /\.status\(400, /);
+    assert.match(failure, /Assert\.areEqual\(SwyErrorLog\.STATUS_FAILED, row\.Status__c/);
+    assert.match(failure, /keys\.contains\(row\.Idempotency_Key__c\)/);
   });
 
-  test('two operations on one event share one trigger and one handler that serves both', () => {
+  test('the operation test proves its route with the declared fields', () => {
+    const test = source('SendOrderToErpOperationTest');
+    const method = test.slice(test.indexOf('routeMapsTheDeclaredEventFields'));
+    assert.match(method, /SendOrderToErpOperation\.route\(\)\.messageOf\(event\)/);
+    assert.match(method, /Assert\.areEqual\(String\.valueOf\(event\.Order_Id__c\), message\.idempotencyKey/);
+    assert.match(method, /Assert\.areEqual\('correlation-from-the-publisher', message\.correlationId/);
+    assert.match(method, /Assert\.areEqual\(String\.valueOf\(event\.Order_Id__c\), message\.relatedRecordId/);
+    assert.match(method, /Assert\.areEqual\(8, body\.size\(\)/, 'every declared field of the event');
+    assert.match(test, /private static List<Order_Confirmed__e> orderConfirmedEvents\(Integer count\)/);
+  });
+
+  test('stays near the size target: about 2,000 characters of Apex per operation, comments and indentation aside', () => {
+    const code = (text: string) =>
+      text
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '')
+        .replace(/\s+/g, ' ');
+    // The configuration class (about 1,300) plus the route (about 600) plus the trigger (about 180).
+    const size = code(operation).length + code(trigger).length;
+    assert.ok(size <= 2100, `${size} characters`);
+  });
+
+  test('two operations on one event share one trigger that names both routes', () => {
     const second: FireAndForgetModel = {
       ...operationNamed('fire-and-forget', 'SendOrderToErp'),
       name: 'SendOrderToWms',
@@ -156,13 +164,31 @@ describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
     };
     const generated = emitApex(withOperation(second));
     assert.equal(generated.filter((f) => f.path.endsWith('/OrderConfirmedTrigger.trigger')).length, 1);
-    const both = source('OrderConfirmedTriggerHandler', generated);
-    assert.match(both, /JOBS_PER_CHUNK = 2;/);
-    assert.match(both, /EVENTS_PER_JOB = 3;/, 'the slower operation sets the chunk size: floor(120 / 40)');
-    assert.match(both, /SwyDeliveryJob\.enqueue\(SEND_ORDER_TO_ERP,/);
-    assert.match(both, /SwyDeliveryJob\.enqueue\(SEND_ORDER_TO_WMS,/);
-    assert.match(both, /openUntil\.containsKey\(SEND_ORDER_TO_WMS\)/, 'each operation checks its own circuit');
-    assert.ok(generated.some((f) => f.path.endsWith('/SendOrderToWmsOperation.cls')));
+    assert.match(
+      source('OrderConfirmedTrigger', generated),
+      /new List<SwyEventDelivery\.Route>\{ SendOrderToErpOperation\.route\(\), SendOrderToWmsOperation\.route\(\) \}/,
+    );
+    assert.match(
+      source('OrderConfirmedTriggerTest', generated),
+      /OPERATIONS = new Set<String>\{ 'SendOrderToErp', 'SendOrderToWms' \};/,
+    );
+    assert.match(source('SendOrderToWmsOperation', generated), /new SendOrderToWmsOperation\(\)\.config\(\)/);
+  });
+
+  test('an event without Correlation_Id__c and an operation without a related record get neither in the route', () => {
+    const onStatus: FireAndForgetModel = {
+      ...operationNamed('fire-and-forget', 'SendOrderToErp'),
+      name: 'SendStatusToWms',
+      event: 'Order_Status_Update__e',
+      messageKey: 'External_Order_Id__c',
+      relatedRecordField: undefined,
+    };
+    const generated = emitApex(withOperation(onStatus));
+    const route = source('SendStatusToWmsOperation', generated);
+    assert.match(route, /\.key\(Order_Status_Update__e\.External_Order_Id__c\);/);
+    assert.doesNotMatch(route, /\.correlation\(|\.relatedRecord\(/);
+    assert.match(route, /correlated by the event's EventUuid\./);
+    assert.match(source('OrderStatusUpdateTrigger', generated), /SendStatusToWmsOperation\.route\(\)/);
   });
 });
 
