@@ -16,51 +16,68 @@ function source(className: string, from: readonly GeneratedFile[] = files): stri
 
 describe('request-reply (CheckCredit)', () => {
   const service = source('CheckCreditService');
+  const request = source('CheckCreditRequest');
+  const response = source('CheckCreditResponse');
 
-  test('calls the declared Named Credential, method and path with the declared 10 s timeout', () => {
+  test('the service holds the declared Named Credential, method, path, 10 s timeout and breaker numbers', () => {
     assert.match(service, /NAMED_CREDENTIAL = 'Credit_API';/);
     assert.match(service, /HTTP_METHOD = 'POST';/);
     assert.match(service, /PATH = '\/check';/);
     assert.match(service, /TIMEOUT_SECONDS = 10;/);
-    assert.match(service, /new SwyCalloutRequest\(NAMED_CREDENTIAL, HTTP_METHOD, PATH, TIMEOUT_SECONDS\)/);
-  });
-
-  test('uses the breaker numbers of the system and writes breaker and log after the callouts', () => {
     assert.match(service, /BREAKER_FAILURE_THRESHOLD = 3;/);
     assert.match(service, /BREAKER_COOL_DOWN_SECONDS = 120;/);
-    const send = service.indexOf('SwyCalloutClient.send');
-    const flush = service.indexOf('SwyCircuitBreaker.flush();');
-    assert.ok(send > 0 && flush > 0);
     assert.match(
-      service.slice(service.indexOf('checkAll(List')),
-      /for \([\s\S]*call\(breaker, request\)[\s\S]*\}\n[\s\S]*SwyCircuitBreaker\.flush\(\);\n\s*SwyErrorLog\.flush\(\);/,
+      service,
+      /new SwyRequestReply\.Config\(OPERATION_NAME, NAMED_CREDENTIAL, HTTP_METHOD, PATH, TIMEOUT_SECONDS\)\s*\.breaker\(BREAKER_FAILURE_THRESHOLD, BREAKER_COOL_DOWN_SECONDS\)\s*\.request\(CheckCreditRequest\.schema\(\)\)\s*\.response\(CheckCreditResponse\.schema\(\), CheckCreditResponse\.class, CheckCreditResponse\.fallback\(\)\);/,
     );
   });
 
-  test('offers an invocable method that may call out, and logs the fallback with the request redacted', () => {
+  test('the service delegates the call to the runtime and keeps no call behaviour of its own', () => {
+    assert.match(service, /@see SwyRequestReply/);
+    assert.match(
+      service,
+      /for \(SwyRequestReply\.Result result : SwyRequestReply\.callAll\(config\(\), requests\)\) \{\n\s*answers\.add\(\(CheckCreditResponse\) result\.response\);/,
+    );
+    assert.match(service, /List<String> problems = SwyRequestReply\.problemsOf\(config\(\), request\);/);
+    for (const behaviour of ['SwyCalloutClient', 'SwyCircuitBreaker', 'SwyErrorLog', 'Limits.', 'JSON.']) {
+      assert.ok(!service.includes(behaviour), `the service does not use ${behaviour} itself`);
+    }
+  });
+
+  test('offers an invocable method that may call out, and check() still throws its own InvalidRequestException', () => {
     assert.match(service, /@InvocableMethod\(label='Check Credit' [^)]*callout=true/);
-    assert.match(service, /entry\.sensitiveFields = CheckCreditRequest\.SENSITIVE_FIELDS;/);
-    assert.match(source('CheckCreditRequest'), /SENSITIVE_FIELDS = new Set<String>\{ 'taxId' \};/);
+    assert.match(
+      service,
+      /throw new InvalidRequestException\('Invalid CheckCreditRequest: ' \+ String\.join\(problems, '; '\)\);/,
+    );
+    assert.match(service, /public class InvalidRequestException extends Exception \{/);
   });
 
   test('the response carries the declared fallback, marked as one', () => {
-    const response = source('CheckCreditResponse');
     assert.match(response, /response\.decision = 'REVIEW';/);
     assert.match(response, /response\.reason = 'Credit bureau unavailable; manual review required\.';/);
     assert.match(response, /response\.isFallback = true;/);
   });
 
-  test('typed properties follow the field kinds and validate() enforces the declared rules', () => {
-    const request = source('CheckCreditRequest');
+  test('typed properties follow the field kinds and schema() declares the rules, with no validation code', () => {
     assert.match(request, /public String accountId;/);
     assert.match(request, /public Decimal requestedAmount;/);
-    assert.match(request, /ACCOUNT_ID_MAX_LENGTH = 18;/);
-    assert.match(request, /REQUESTED_AMOUNT_MAX_SCALE = 2;/);
-    assert.match(request, /if \(String\.isBlank\(this\.accountId\)\)/);
     assert.match(
-      source('CheckCreditResponse'),
-      /DECISION_VALUES = new List<String>\{ 'APPROVED', 'DECLINED', 'REVIEW' \};/,
+      request,
+      /\.text\('accountId', 18, true\)\s*\.numeric\('requestedAmount', 16, 2, true\)\s*\.text\('taxId', 20, false\)\s*\.sensitive\('taxId'\);/,
     );
+    assert.match(response, /\.picklist\('decision', new List<String>\{ 'APPROVED', 'DECLINED', 'REVIEW' \}, true\)/);
+    for (const shape of [request, response]) {
+      assert.doesNotMatch(shape, /validate\(|FieldError|MAX_LENGTH/);
+    }
+  });
+
+  test('the generated service test proves the wiring: declared values, one answer, one fallback', () => {
+    const test = source('CheckCreditServiceTest');
+    assert.match(test, /static void carriesTheDeclaredValues\(\)/);
+    assert.match(test, /static void returnsTheAnswerOnSuccess\(\)/);
+    assert.match(test, /Assert\.isTrue\(answer\.isFallback, 'A 500 gives the fallback'\);/);
+    assert.match(test, /Assert\.areEqual\('REVIEW', answer\.decision, 'decision is the declared fallback'\);/);
   });
 });
 

@@ -33,3 +33,25 @@ export function sampleText(field: FieldModel, seed = ''): string {
   const text = `${seed}Sample${field.name.replace(/__c$/, '').replace(/_/g, '')}`;
   return text.slice(0, Math.max(1, Math.min(field.length ?? 255, 255)));
 }
+
+/** A JSON object that meets the declared rules of a shape, as the other side would send it. */
+export function sampleJson(fields: readonly FieldModel[]): Record<string, string | number | boolean> {
+  const json: Record<string, string | number | boolean> = {};
+  for (const field of fields) json[field.name] = sampleJsonValue(field);
+  return json;
+}
+
+function sampleJsonValue(field: FieldModel): string | number | boolean {
+  switch (field.kind) {
+    case 'Number':
+      return (field.scale ?? 0) > 0 ? 7.5 : 7;
+    case 'Checkbox':
+      return true;
+    case 'Date':
+      return '2026-01-15';
+    case 'DateTime':
+      return '2026-01-15T10:30:00.000Z';
+    default:
+      return sampleText(field);
+  }
+}
