@@ -17,7 +17,7 @@ export interface RetrySchedule {
 }
 
 // Past 2^30 s the cap always wins; stopping there keeps the shift exact (SwyRetryPolicy.MAX_EXPONENT).
-const MAX_EXPONENT = 30;
+export const MAX_EXPONENT = 30;
 
 /** `base * 2^(attemptsMade - 1)`, capped: the delay before jitter. */
 export function cappedBackoffSeconds(schedule: RetrySchedule, attemptsMade: number): number {
@@ -38,6 +38,19 @@ export function delaySecondsFor(schedule: RetrySchedule, attemptsMade: number, r
     return half + Math.floor(random() * (capped - half + 1));
   }
   return capped;
+}
+
+/**
+ * The wait before a retry (`SwyDeliveryJob.waitSecondsFor`): the backoff, or the server's
+ * `Retry-After` when that is longer.
+ */
+export function retryWaitSeconds(
+  schedule: RetrySchedule,
+  attemptsMade: number,
+  random: Random,
+  retryAfterSeconds?: number,
+): number {
+  return Math.max(delaySecondsFor(schedule, attemptsMade, random), retryAfterSeconds ?? 0);
 }
 
 export function hasAttemptsLeft(schedule: RetrySchedule, attemptsMade: number): boolean {

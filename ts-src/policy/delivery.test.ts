@@ -97,6 +97,48 @@ describe('delivery job', () => {
     assert.equal(result.parked.length, 6);
   });
 
+  test('a permanent answer fails the message at once and tells the breaker the system is up', () => {
+    const rejected: Send = () => ({ ok: false, permanent: true, seconds: 1 });
+    const result = run(messages(6), rejected);
+    assert.equal(result.failed.length, 6);
+    assert.equal(result.callouts, 6, 'six 4xx answers do not open the circuit');
+    assert.equal(result.next, undefined);
+  });
+
+  test("a server's Retry-After longer than the backoff sets the retry", () => {
+    const throttled: Send = () => ({ ok: false, seconds: 1, retryAfterSeconds: 300 });
+    const result = run(messages(1), throttled);
+    assert.equal(result.next?.messages[0].notBefore, 1001 + 300);
+    assert.equal(result.next?.delayMinutes, 5);
+  });
+
+  test('behind an open circuit a message waits for its own backoff when it ends after the probe', () => {
+    const open: BreakerRecord = { state: 'Open', failureCount: 5, openedAt: 900 };
+    const result = run([{ id: 'late', attempts: 3, notBefore: 1000 + 500 }], up, { breaker: open });
+    assert.deepEqual(
+      result.parked.map((p) => [p.reason, p.nextAttemptAt]),
+      [['circuit-open', 1500]],
+    );
+  });
+
+  test('the org stack depth stops a chain before the declared depth', () => {
+    const result = runDeliveryJob({
+      messages: messages(1),
+      depth: 2,
+      stack: { current: 3, max: 3 },
+      startsAt: 1000,
+      policy,
+      breaker: new TransactionBreaker(CLOSED, policy.breaker),
+      send: down,
+      random: zero,
+    });
+    assert.equal(result.next, undefined);
+    assert.deepEqual(
+      result.parked.map((p) => p.reason),
+      ['chain-depth'],
+    );
+  });
+
   test('marks a message Failed once its attempts are used up', () => {
     const result = run(messages(1, 7), down);
     assert.deepEqual(result.failed, [{ id: 'M0', attempts: 8 }]);

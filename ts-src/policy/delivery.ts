@@ -4,9 +4,10 @@
  * drops a message: each one ends delivered, Failed (attempts used up: a person reprocesses it),
  * parked in the error log for the sweeper, or in the one job it chains.
  */
-import { delaySecondsFor, enqueueDelayMinutes, hasAttemptsLeft } from './backoff';
+import { enqueueDelayMinutes, hasAttemptsLeft, retryWaitSeconds } from './backoff';
 import { isCoolingDown, retryAfter, type TransactionBreaker } from './breaker';
 import { MAX_ENQUEUE_DELAY_MINUTES, MAX_TRANSACTION_CALLOUT_SECONDS } from './limits';
+import { breakerSignal, stepAfter, type Classified } from './outcome';
 import type { DeliveryPolicy } from './policy';
 import type { Random } from './random';
 
@@ -28,13 +29,29 @@ export interface ParkedMessage {
   reason: ParkReason;
 }
 
-/** One callout: did the system take it, and how long did it take (at most the timeout). */
-export type Send = (message: Message, at: number) => { ok: boolean; seconds: number };
+/**
+ * One callout: did the system take it, and how long did it take (at most the timeout). A failure
+ * is retryable unless `permanent` (the system answered with a status no retry fixes, say a 400);
+ * `retryAfterSeconds` is a 429/503 `Retry-After`.
+ */
+export type Send = (
+  message: Message,
+  at: number,
+) => { ok: boolean; seconds: number; permanent?: boolean; retryAfterSeconds?: number };
+
+/** Why a job may not chain a follow-up (`SwyDeliveryJob.depthRefusal`), or undefined when it may. */
+export type ChainRefusal = 'chain-depth' | 'stack-depth';
 
 export interface DeliveryJobInput {
   messages: readonly Message[];
   /** 1 for a job enqueued by a trigger or the sweeper; +1 for each job chained after it. */
   depth: number;
+  /**
+   * The org's Queueable stack depth (`AsyncInfo.getCurrentQueueableStackDepth()`) and its maximum
+   * (`getMaximumQueueableStackDepth()`), when the chain has one; `SwyDeliveryJob.enqueue` sets the
+   * maximum to the declared chain depth, so usually `depth` alone decides.
+   */
+  stack?: { current: number; max: number };
   startsAt: number;
   policy: DeliveryPolicy;
   breaker: TransactionBreaker;
@@ -79,7 +96,7 @@ export function runDeliveryJob(input: DeliveryJobInput): DeliveryJobRun {
         reason: 'circuit-open',
       });
     } else {
-      const { ok, seconds } = input.send(message, now);
+      const { ok, seconds, permanent, retryAfterSeconds } = input.send(message, now);
       if (seconds > policy.timeoutSeconds) {
         throw new RangeError(`a callout took ${seconds} s, past its ${policy.timeoutSeconds} s timeout`);
       }
@@ -87,19 +104,24 @@ export function runDeliveryJob(input: DeliveryJobInput): DeliveryJobRun {
       run.callouts += 1;
       run.calloutSeconds += seconds;
       const attempted = { id: message.id, attempts: message.attempts + 1 };
-      if (ok) {
-        breaker.recordSuccess(now);
+      // A permanent failure in the model is always an HTTP answer (the system is up).
+      const answer: Classified = ok
+        ? { outcome: 'success', status: 200 }
+        : permanent
+          ? { outcome: 'permanent', status: 400 }
+          : { outcome: 'retryable', retryAfterSeconds };
+      if (breakerSignal(answer) === 'success') breaker.recordSuccess(now);
+      else breaker.recordFailure(now);
+      const step = stepAfter(answer.outcome, policy.retry, attempted.attempts);
+      if (step === 'delivered') {
         run.delivered.push({ message: attempted, at: now });
+      } else if (step === 'retry') {
+        carried.push({
+          ...attempted,
+          notBefore: now + retryWaitSeconds(policy.retry, attempted.attempts, input.random, retryAfterSeconds),
+        });
       } else {
-        breaker.recordFailure(now);
-        if (hasAttemptsLeft(policy.retry, attempted.attempts)) {
-          carried.push({
-            ...attempted,
-            notBefore: now + delaySecondsFor(policy.retry, attempted.attempts, input.random),
-          });
-        } else {
-          run.failed.push(attempted);
-        }
+        run.failed.push(attempted);
       }
     }
   }
@@ -119,9 +141,12 @@ function continueWith(run: DeliveryJobRun, carried: Message[], input: DeliveryJo
   const { policy, breaker } = input;
   const now = run.endsAt;
   if (isCoolingDown(breaker.record, policy.breaker, now)) {
-    // No point chaining a job into an open circuit: everything waits for the probe.
+    // No point chaining a job into an open circuit: everything waits for the probe, or for its own
+    // backoff when that ends later (`SwyDeliveryJob.parkUntil`).
     const probeAt = retryAfter(breaker.record, policy.breaker)!;
-    for (const message of carried) run.parked.push({ message, nextAttemptAt: probeAt, reason: 'circuit-open' });
+    for (const message of carried) {
+      run.parked.push({ message, nextAttemptAt: parkUntil(message.notBefore, probeAt), reason: 'circuit-open' });
+    }
     return;
   }
   const waitMinutes = (message: Message) => enqueueDelayMinutes(Math.max(0, (message.notBefore ?? now) - now));
@@ -134,7 +159,7 @@ function continueWith(run: DeliveryJobRun, carried: Message[], input: DeliveryJo
     }
   }
   if (chained.length === 0) return;
-  if (input.depth >= policy.retry.maxChainDepth) {
+  if (chainRefusal(input.depth, policy.retry.maxChainDepth, input.stack) !== undefined) {
     for (const message of chained) {
       run.parked.push({ message, nextAttemptAt: message.notBefore ?? now, reason: 'chain-depth' });
     }
@@ -143,4 +168,20 @@ function continueWith(run: DeliveryJobRun, carried: Message[], input: DeliveryJo
   // One job for all of them, due when the earliest is; later ones ride along until they are due.
   const delayMinutes = Math.min(MAX_ENQUEUE_DELAY_MINUTES, ...chained.map((m) => waitMinutes(m)!));
   run.next = { messages: chained, delayMinutes, depth: input.depth + 1 };
+}
+
+/** The declared chain depth first, then the org's Queueable stack depth. */
+export function chainRefusal(
+  depth: number,
+  maxChainDepth: number,
+  stack?: { current: number; max: number },
+): ChainRefusal | undefined {
+  if (depth >= maxChainDepth) return 'chain-depth';
+  if (stack !== undefined && stack.current >= stack.max) return 'stack-depth';
+  return undefined;
+}
+
+/** A message parked behind an open circuit waits for the probe, or for its own backoff if later. */
+export function parkUntil(notBefore: number | undefined, probeAt: number): number {
+  return notBefore !== undefined && notBefore > probeAt ? notBefore : probeAt;
 }

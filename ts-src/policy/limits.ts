@@ -36,6 +36,14 @@ export const PLATFORM_EVENT_TRIGGER_BATCH = 2000;
 export { SCRATCH_ORG_MAX_CHAIN_DEPTH };
 
 /**
+ * A transaction finalizer may re-enqueue a failed Queueable five consecutive times
+ * (`SwyDeliveryFinalizer.MAX_CONSECUTIVE_REQUEUES`); the model does not simulate crashes, the
+ * number is here so the runtime's copy is checked against it.
+ * https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_transaction_finalizers.htm
+ */
+export const MAX_FINALIZER_REQUEUES = 5;
+
+/**
  * Messages one delivery job may carry: every callout may run to its timeout, and all of them
  * together must fit the 120 s a transaction may spend waiting (and the 100-callout cap).
  */

@@ -45,6 +45,8 @@ export const STANDARD_QUERYABLE: Readonly<Record<string, readonly string[]>> = {
   PermissionSet: ['Label'],
   PermissionSetAssignment: ['AssigneeId', 'PermissionSetId', 'PermissionSet.Name'],
   Profile: [],
+  // The policy scenario table SwyPolicyScenariosTest reads.
+  StaticResource: ['Body', 'Name'],
   User: ['Alias', 'Email', 'IsActive', 'LanguageLocaleKey', 'LocaleSidKey', 'ProfileId', 'TimeZoneSidKey', 'Username'],
 };
 
