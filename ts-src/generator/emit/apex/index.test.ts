@@ -68,8 +68,6 @@ test('the example app gets the classes of each pattern, and ui-update gets none'
     'OrderConfirmedPublisher',
     'OrderConfirmedTrigger',
     'OrderConfirmedTriggerTest',
-    'OrderStatusUpdatePublisher',
-    'ReceiveOrderStatusRequest',
     'ReceiveOrderStatusResource',
     'NightlyOrderSyncBatch',
     'NightlyOrderSyncOperation',
@@ -78,6 +76,9 @@ test('the example app gets the classes of each pattern, and ui-update gets none'
     assert.ok(names.has(expected), `${expected} is missing`);
   }
   assert.ok(![...names].some((n) => n.startsWith('OrderStatusLive')), 'ui-update generates no Apex');
+  for (const gone of ['OrderStatusUpdatePublisher', 'ReceiveOrderStatusRequest']) {
+    assert.ok(!names.has(gone), `${gone} is the runtime's work now (SwyEventPublisher, SwyPayloadSchema)`);
+  }
 });
 
 test('output is sorted by path and the same on a second run', () => {

@@ -210,41 +210,62 @@ describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
 });
 
 describe('publishers', () => {
-  test('one publisher per event, bulk publish with every SaveResult checked and failures logged', () => {
-    for (const name of ['OrderConfirmedPublisher', 'OrderStatusUpdatePublisher']) {
-      const publisher = source(name);
-      assert.match(publisher, /EventBus\.publish\(events\)/);
-      assert.match(publisher, /results\[i\]\.isSuccess\(\)/);
-      assert.match(publisher, /SwyErrorLog\.CATEGORY_PUBLISH_FAILED/);
-      assert.equal(files.filter((f) => f.path.endsWith(`/${name}.cls`)).length, 1);
-    }
+  test('an event a fire-and-forget operation consumes gets a typed publisher that hands its declared values to SwyEventPublisher', () => {
+    const publisher = source('OrderConfirmedPublisher');
+    assert.match(publisher, /SENSITIVE_FIELDS = new Set<String>\{ 'Customer_Email__c' \};/);
+    assert.match(
+      publisher,
+      /return SwyEventPublisher\.publish\(events, SENSITIVE_FIELDS, Order_Confirmed__e\.Order_Id__c\);/,
+    );
+    assert.match(publisher, /return SwyEventPublisher\.payloadOf\(event\);/);
+    assert.doesNotMatch(publisher, /EventBus\.publish\(/, 'the runtime publishes');
+  });
+
+  test('an event only a call-in publishes gets no class of its own', () => {
+    assert.ok(!files.some((f) => f.path.endsWith('/OrderStatusUpdatePublisher.cls')));
   });
 });
 
 describe('remote call-in (ReceiveOrderStatus)', () => {
   const resource = source('ReceiveOrderStatusResource');
 
-  test('is a global with sharing REST resource at the declared URL mapping', () => {
+  test('is a global with sharing REST resource at the declared URL mapping that hands each POST to SwyCallIn', () => {
     assert.match(resource, /@RestResource\(urlMapping='\/switchyard\/v1\/order-status\/\*'\)/);
     assert.match(resource, /global with sharing class ReceiveOrderStatusResource \{/);
-    assert.match(resource, /@HttpPost\n\s*global static void receive\(\)/);
+    assert.match(
+      resource,
+      /@HttpPost\n\s*global static void receive\(\) \{\n\s*SwyCallIn\.receive\(config\(\), RestContext\.request, RestContext\.response\);\n\s*\}/,
+    );
+    assert.match(resource, /@see SwyCallIn/);
   });
 
-  test('finds the record by its external id in user mode, updates as the user, answers 400/404/422', () => {
-    assert.match(resource, /FROM Order WHERE External_Order_Id__c IN :keys WITH USER_MODE FOR UPDATE/);
-    assert.match(resource, /update as user records;/);
-    assert.match(resource, /HTTP_NOT_FOUND = 404;/);
-    assert.match(resource, /HTTP_BAD_REQUEST = 400;/);
-    assert.match(resource, /HTTP_UNPROCESSABLE = 422;/);
+  test('configures the declared source, object, key, mapping and orderedBy as tokens', () => {
+    assert.match(resource, /new SwyCallIn\.Config\('WMS', Order\.SObjectType, body\)/);
+    assert.match(resource, /\.key\('externalOrderId', Order\.External_Order_Id__c\)/);
+    assert.match(resource, /\.write\('status', Order\.Fulfilment_Status__c\)/);
+    assert.match(resource, /\.write\('changedAt', Order\.Fulfilment_Status_Changed_At__c\)/);
+    assert.match(resource, /\.orderedBy\('changedAt'\)/);
+    assert.match(resource, /\.picklist\('status', new List<String>\{ 'Received',/);
+    assert.doesNotMatch(resource, /\.write\('externalOrderId'/, 'the key is looked up, not written');
   });
 
-  test('writes and publishes only when something changes, with the previous value in the event', () => {
-    assert.match(resource, /if \(changes\(record, request\)\) \{/);
-    assert.match(resource, /Previous_Status__c = record\.Fulfilment_Status__c/);
-    assert.match(resource, /Order_Id__c = record\.Id/);
-    assert.match(resource, /Source_System__c = SOURCE_SYSTEM/);
-    assert.match(resource, /Changed_At__c = request\.changedAt/);
-    assert.ok(resource.indexOf('update as user records;') < resource.indexOf('OrderStatusUpdatePublisher.publish('));
+  test('resolves the event naming convention into explicit sources', () => {
+    assert.match(
+      resource,
+      /\.publishes\(Order_Status_Update__e\.SObjectType, new Set<String>\(\), Order_Status_Update__e\.Order_Id__c\)/,
+    );
+    assert.match(resource, /\.eventRecordId\(Order_Status_Update__e\.Order_Id__c\)/);
+    assert.match(
+      resource,
+      /\.eventFromPrevious\(Order_Status_Update__e\.Previous_Status__c, Order\.Fulfilment_Status__c\)/,
+    );
+    assert.match(resource, /\.eventSourceSystem\(Order_Status_Update__e\.Source_System__c\)/);
+    assert.match(resource, /\.eventFromRequest\(Order_Status_Update__e\.Changed_At__c, 'changedAt'\)/);
+    assert.match(resource, /\.eventFromRequest\(Order_Status_Update__e\.Message__c, 'message'\)/);
+  });
+
+  test('needs no typed request class: the schema validates the body', () => {
+    assert.ok(!files.some((f) => f.path.endsWith('/ReceiveOrderStatusRequest.cls')));
   });
 
   test('a call-in whose key is not mapped, or whose event has an unbound required field, fails the build', () => {

@@ -24,7 +24,7 @@ import { COMMON_FIELDS, STANDARD_FIELDS } from '../../validate/rules';
  */
 export const STANDARD_QUERYABLE: Readonly<Record<string, readonly string[]>> = {
   Account: ['Name'],
-  ApexClass: ['Name', 'NamespacePrefix'],
+  ApexClass: ['Body', 'Name', 'NamespacePrefix'],
   AsyncApexJob: [
     'ApexClassId',
     'ApexClass.Name',

@@ -12,24 +12,38 @@ const receiveOrderStatus = model.operations.find(
 const contentOf = (operation: RemoteCallInModel, name: string) =>
   emitRemoteCallIn(model, operation).find((file) => file.path.endsWith(`/${name}.cls`))!.content;
 
-test('orderedBy: an older change than the stored one is answered with the record and not applied', () => {
-  const resource = contentOf(receiveOrderStatus, 'ReceiveOrderStatusResource');
-  assert.match(
-    resource,
-    /if \(record\.Fulfilment_Status_Changed_At__c != null && request\.changedAt < record\.Fulfilment_Status_Changed_At__c\) \{\n\s+return new Reply\(HTTP_OK, answer\(record\)\);/,
-  );
-  assert.ok(
-    resource.indexOf('request.changedAt < record') < resource.indexOf('if (changes(record, request))'),
-    'the stale check comes before anything is written',
-  );
-  assert.match(
-    contentOf(receiveOrderStatus, 'ReceiveOrderStatusResourceTest'),
-    /static void ignoresAStaleDelivery\(\)/,
+test('the resource and its test are all a call-in generates', () => {
+  assert.deepEqual(
+    emitRemoteCallIn(model, receiveOrderStatus)
+      .filter((file) => file.path.endsWith('.cls'))
+      .map((file) => path.basename(file.path)),
+    ['ReceiveOrderStatusResource.cls', 'ReceiveOrderStatusResourceTest.cls'],
   );
 });
 
-test('without orderedBy every delivery that differs is applied, and no stale test is generated', () => {
+test('orderedBy is configured, and without it the runtime is told no change time', () => {
+  assert.match(contentOf(receiveOrderStatus, 'ReceiveOrderStatusResource'), /\.orderedBy\('changedAt'\)/);
   const unordered: RemoteCallInModel = { ...receiveOrderStatus, orderedBy: undefined };
-  assert.doesNotMatch(contentOf(unordered, 'ReceiveOrderStatusResource'), /request\.changedAt < record/);
-  assert.doesNotMatch(contentOf(unordered, 'ReceiveOrderStatusResourceTest'), /ignoresAStaleDelivery/);
+  assert.doesNotMatch(contentOf(unordered, 'ReceiveOrderStatusResource'), /\.orderedBy\(/);
+});
+
+test('without an event nothing is published and the test asserts no event', () => {
+  const silent: RemoteCallInModel = { ...receiveOrderStatus, publishes: undefined };
+  const resource = contentOf(silent, 'ReceiveOrderStatusResource');
+  assert.doesNotMatch(resource, /\.publishes\(|\.event\w+\(/);
+  assert.doesNotMatch(contentOf(silent, 'ReceiveOrderStatusResourceTest'), /SwyEventPublisher/);
+});
+
+test('the generated test proves the wiring: URL mapping, one applied delivery, 404 for an unknown key', () => {
+  const test = contentOf(receiveOrderStatus, 'ReceiveOrderStatusResourceTest');
+  assert.match(
+    test,
+    /SELECT Body FROM ApexClass WHERE Name = 'ReceiveOrderStatusResource'[\s\S]*contains\('@RestResource\(urlMapping=\\'\/switchyard\/v1\/order-status\/\*\\'\)'\)/,
+  );
+  assert.match(
+    test,
+    /static void appliesADeliveryToTheRecord\(\)[\s\S]*Assert\.areEqual\('Received', \[SELECT Fulfilment_Status__c FROM Order/,
+  );
+  assert.match(test, /static void answers404ForAnUnknownKey\(\)[\s\S]*Assert\.areEqual\(404, response\.statusCode/);
+  assert.equal(test.match(/@IsTest\n\s*static void/g)?.length, 3, 'the behaviour is tested once, in SwyCallInTest');
 });
