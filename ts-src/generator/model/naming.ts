@@ -71,7 +71,6 @@ export const apexClassName = {
   operation: (operationName: string) => `${operationName}Operation`,
   batch: (operationName: string) => `${operationName}Batch`,
   monitor: (monitoringName: string) => `${monitoringName}Monitor`,
-  publisher: (eventApiName: string) => `${apexStem(eventApiName)}Publisher`,
   trigger: (eventApiName: string) => `${apexStem(eventApiName)}Trigger`,
   test: (className: string) => `${className}Test`,
 } as const;

@@ -65,7 +65,6 @@ test('the example app gets the classes of each pattern, and ui-update gets none'
     'CheckCreditResponse',
     'CheckCreditService',
     'SendOrderToErpOperation',
-    'OrderConfirmedPublisher',
     'OrderConfirmedTrigger',
     'OrderConfirmedTriggerTest',
     'ReceiveOrderStatusResource',

@@ -1,7 +1,7 @@
 /**
  * Generated Apex, one module per integration pattern: request-reply (typed request/response and a
  * service with a fallback), fire-and-forget (operation settings with its route, an event trigger),
- * event publishers, remote call-in (REST resource), batch sync and monitoring. ui-update needs no
+ * remote call-in (REST resource), batch sync and monitoring. ui-update needs no
  * Apex. Every class comes with its test class.
  */
 import type { Model } from '../../model/types';
@@ -9,7 +9,6 @@ import type { GeneratedFile } from '../types';
 import { emitBatchSync } from './batchSync';
 import { emitFireAndForget } from './fireAndForget';
 import { emitMonitoring } from './monitoring';
-import { emitPublisher, publishedEvents } from './publisher';
 import { emitRemoteCallIn } from './remoteCallIn';
 import { emitRequestReply } from './requestReply';
 
@@ -21,7 +20,6 @@ export function emitApex(model: Model): GeneratedFile[] {
     if (operation.pattern === 'batch-sync') files.push(...emitBatchSync(model, operation));
   }
   files.push(...emitFireAndForget(model));
-  for (const event of publishedEvents(model)) files.push(...emitPublisher(model, event));
   for (const monitor of model.monitoring) files.push(...emitMonitoring(monitor));
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

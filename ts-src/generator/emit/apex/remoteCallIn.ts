@@ -13,7 +13,7 @@ import type { GeneratedFile } from '../types';
 import { camel, doc, str, stringSet } from './apex';
 import { apexClassFiles, type DeclarationSource } from './files';
 import { payloadSchemaExpression } from './payloadSchema';
-import { recordIdField, sensitiveFieldsOf } from './publisher';
+import { recordIdField, sensitiveFieldsOf } from './events';
 import { sampleText, sampleValue } from './samples';
 import { apex } from './template';
 import { INTEGRATION_USER, testClass, testsAs } from './tests';

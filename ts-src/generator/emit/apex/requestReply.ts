@@ -40,7 +40,6 @@ export function emitRequestReply(model: Model, operation: RequestReplyModel): Ge
     summary: `Request of ${operation.name}: ${operation.description}`,
     fields: operation.request,
     invocable: 'input',
-    instanceValidate: false,
   });
   const response = shapeClass({
     className: ctx.response,
@@ -48,7 +47,6 @@ export function emitRequestReply(model: Model, operation: RequestReplyModel): Ge
     fields: operation.response,
     invocable: 'output',
     fallback: operation.fallback,
-    instanceValidate: false,
   });
   return [
     ...apexClassFiles(ctx.request, request, source),

@@ -12,7 +12,6 @@ test('a request shape: typed properties, flow inputs required as declared, and s
     summary: 'Request.',
     fields: checkCredit.request,
     invocable: 'input',
-    instanceValidate: false,
   });
   assert.match(shape, /^public with sharing class CheckCreditRequest \{$/m);
   assert.match(
@@ -34,7 +33,6 @@ test('a response shape: output variables are never required, and the declared fa
     fields: checkCredit.response,
     invocable: 'output',
     fallback: checkCredit.fallback,
-    instanceValidate: false,
   });
   assert.doesNotMatch(shape, /required=true/);
   assert.match(shape, /@InvocableVariable\(label='Is Fallback' [^)]*\)\n {2}public Boolean isFallback = false;/);
@@ -45,16 +43,13 @@ test('a response shape: output variables are never required, and the declared fa
   );
 });
 
-test('by default (the call-in) a shape keeps validate() and FieldError, built on schema() with no per-field code', () => {
+test('a shape holds no validation code of its own: schema() carries the rules', () => {
   const shape = shapeClass({
     className: 'ReceiveOrderStatusRequest',
     summary: 'Body.',
     fields: receiveOrderStatus.request,
   });
   assert.doesNotMatch(shape, /@InvocableVariable/);
-  assert.match(shape, /public List<FieldError> validate\(\) \{/);
-  assert.match(shape, /for \(SwyPayloadSchema\.FieldError error : schema\(\)\.validate\(body\)\) \{/);
-  assert.match(shape, /public class FieldError \{/);
-  assert.doesNotMatch(shape, /String\.isBlank|MAX_LENGTH|_VALUES/);
+  assert.doesNotMatch(shape, /validate\(|FieldError|String\.isBlank|MAX_LENGTH|_VALUES/);
   assert.match(shape, /\.datetimeValue\('changedAt', true\)/);
 });

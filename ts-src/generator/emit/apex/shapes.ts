@@ -18,12 +18,6 @@ export interface ShapeClassSpec {
   invocable?: 'input' | 'output';
   /** Response only: the declared fallback, returned by `fallback()` with `isFallback = true`. */
   fallback?: Readonly<Record<string, string | number | boolean>>;
-  /**
-   * Transitional, default true: an instance `validate()` returning the shape's own `FieldError`s,
-   * which checks `schema()` on the object's JSON, for a caller that still validates the typed
-   * object (the call-in resource). Request-reply passes false.
-   */
-  instanceValidate?: boolean;
 }
 
 export function shapeClass(spec: ShapeClassSpec): string {
@@ -31,7 +25,6 @@ export function shapeClass(spec: ShapeClassSpec): string {
     ...spec.fields.map((field) => property(field, spec.invocable)),
     spec.fallback && fallbackMembers(spec),
     schemaMethod(spec.fields),
-    spec.instanceValidate !== false && validateAdapter(),
   );
   const description = doc(
     `${spec.summary} Properties carry the JSON keys the other side uses, so JSON.serialize and JSON.deserialize round-trip it; schema() holds the declared rules, which the runtime checks.`,
@@ -100,42 +93,6 @@ function fallbackMembers(spec: ShapeClassSpec): string {
         ${assignments}
         response.isFallback = true;
         return response;
-      }
-    `,
-  );
-}
-
-/** Transitional: the typed object's rules through schema(), as the shape's own FieldErrors. */
-function validateAdapter(): string {
-  return members(
-    apex`
-      ${doc('Checks schema() on this object as JSON.', [['return', 'one FieldError per broken rule; empty when the values are valid']])}
-      public List<FieldError> validate() {
-        List<FieldError> errors = new List<FieldError>();
-        Map<String, Object> body = SwyPayloadSchema.objectOf(JSON.serialize(this));
-        for (SwyPayloadSchema.FieldError error : schema().validate(body)) {
-          errors.add(new FieldError(error.field, error.message));
-        }
-        return errors;
-      }
-    `,
-    apex`
-      ${doc('One broken rule: the JSON property it concerns and a message a caller can act on.')}
-      public class FieldError {
-        ${doc('JSON property name, or null when the rule concerns the whole body.')}
-        public String field;
-
-        ${doc('What is wrong, naming the property.')}
-        public String message;
-
-        ${doc('Creates a field error.', [
-          ['param', 'field JSON property name, or null for the whole body'],
-          ['param', 'message what is wrong'],
-        ])}
-        public FieldError(String field, String message) {
-          this.field = field;
-          this.message = message;
-        }
       }
     `,
   );
