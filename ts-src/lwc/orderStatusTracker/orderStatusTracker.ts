@@ -2,17 +2,23 @@
  * Live fulfilment status of one Order. The stored status comes from Lightning Data Service; status
  * changes pushed by the ERP/WMS arrive on `Order_Status_Update__e` through the page's shared
  * stream. A burst (a warehouse replaying a day of scans) is buffered and applied once per
- * animation frame: one render, one LDS notification and one announcement per frame, and a
- * bounded history, instead of one of each per event.
+ * animation frame: one render and one announcement per frame, at most two LDS notifications per
+ * burst, and a bounded history whose rows are patched in place, instead of one of each per event.
+ *
+ * Both sources can arrive late (LDS answers after the first events, an event replayed after a
+ * reconnect is older than the stored status), so each is ordered by its change time: the event's
+ * `Changed_At__c`, the record's `Fulfilment_Status_Changed_At__c` (the same value: the inbound
+ * operation stores the event's change time on the Order). The newer one is the current status.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { getFieldValue, getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import type { RecordRepresentation, WireResult } from 'lightning/uiRecordApi';
 import FULFILMENT_STATUS_FIELD from '@salesforce/schema/Order.Fulfilment_Status__c';
+import STATUS_CHANGED_AT_FIELD from '@salesforce/schema/Order.Fulfilment_Status_Changed_At__c';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { nextFrame, openStream } from 'c/eventStream';
-import type { ConnectionState, StreamHandle, StreamMessage } from 'c/eventStream';
+import { burstNotifier, nextFrame, openStream } from 'c/eventStream';
+import type { BurstNotifier, ConnectionState, StreamHandle, StreamMessage } from 'c/eventStream';
 import type { OrderStatusUpdatePayload } from '../generated/platformEvents';
 
 /**
@@ -20,8 +26,29 @@ import type { OrderStatusUpdatePayload } from '../generated/platformEvents';
  * browser, so memory and render cost do not grow with the burst.
  */
 const HISTORY_LIMIT = 25;
+/** A burst is over when no event came for this long; then LDS hears about it once more. */
+const BURST_QUIET_MS = 1000;
+/** An unbroken stream still refreshes the rest of the page this often. */
+const BURST_MAX_WAIT_MS = 10000;
+
+/** An event for this record, waiting for the next frame. */
+interface Received {
+  replayId: number;
+  /** Milliseconds since the epoch; ties are broken by replay order. */
+  at: number;
+  event: OrderStatusUpdatePayload;
+}
+
+interface Change extends Received {
+  /** What a row shows, formatted once: a change stays on screen for many frames. */
+  entry: Omit<TimelineEntry, 'key'>;
+}
 
 interface TimelineEntry {
+  /**
+   * The row's position. Keyed by position, a frame that brings new entries patches the text of the
+   * rows already on screen; keyed by event, a frame with 25 new events would replace all 25 rows.
+   */
   key: string;
   status: string;
   label: string;
@@ -71,17 +98,44 @@ function toLabel(status: string): string {
   return status.replace(/_/g, ' ');
 }
 
-function toEntry(message: StreamMessage<OrderStatusUpdatePayload>): TimelineEntry {
+/** A missing or unreadable time sorts first: a status of unknown age never hides a dated one. */
+function toTime(value: unknown): number {
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(time) ? -Infinity : time;
+}
+
+function toReceived(message: StreamMessage<OrderStatusUpdatePayload>): Received {
   const event = message.payload;
+  return { replayId: message.replayId, at: toTime(event.Changed_At__c ?? event.CreatedDate), event };
+}
+
+function toChange(received: Received): Change {
+  const event = received.event;
   const changedAt = event.Changed_At__c ?? event.CreatedDate;
   return {
-    key: String(message.replayId),
-    status: event.Status__c,
-    label: toLabel(event.Status__c),
-    detail: [event.Message__c, event.Source_System__c].filter((part) => part).join(' · '),
-    changedAt,
-    time: TIME_FORMAT.format(new Date(changedAt)),
+    ...received,
+    entry: {
+      status: event.Status__c,
+      label: toLabel(event.Status__c),
+      detail: [event.Message__c, event.Source_System__c].filter((part) => part).join(' · '),
+      changedAt,
+      time: TIME_FORMAT.format(new Date(changedAt)),
+    },
   };
+}
+
+/** Newest first. */
+function byChangeTime(a: Received, b: Received): number {
+  return b.at - a.at || b.replayId - a.replayId;
+}
+
+/** The HISTORY_LIMIT newest by change time: a replayed event can be older than one that came before it. */
+function newest<T extends Received>(items: T[]): T[] {
+  return items.sort(byChangeTime).slice(0, HISTORY_LIMIT);
+}
+
+function toEntry(change: Change, position: number): TimelineEntry {
+  return { key: `row-${position}`, ...change.entry };
 }
 
 export default class OrderStatusTracker extends LightningElement {
@@ -94,18 +148,29 @@ export default class OrderStatusTracker extends LightningElement {
 
   private stream: StreamHandle | undefined;
   /** Messages for this record since the last frame; only the newest HISTORY_LIMIT can be shown. */
-  private pending: StreamMessage<OrderStatusUpdatePayload>[] = [];
+  private pending: Received[] = [];
   private flushQueued = false;
+  /** The shown changes, newest first, at most HISTORY_LIMIT. */
+  private changes: Change[] = [];
+  /** Change time of `status`, from whichever source set it. */
+  private statusChangedAt = -Infinity;
+  private notifier: BurstNotifier | undefined;
 
-  @wire(getRecord, { recordId: '$recordId', fields: [FULFILMENT_STATUS_FIELD] })
+  @wire(getRecord, { recordId: '$recordId', fields: [FULFILMENT_STATUS_FIELD, STATUS_CHANGED_AT_FIELD] })
   wiredOrder({ data }: WireResult<RecordRepresentation>): void {
-    if (data) {
-      const stored = getFieldValue(data, FULFILMENT_STATUS_FIELD);
+    if (!data) return;
+    const stored = getFieldValue(data, FULFILMENT_STATUS_FIELD);
+    const changedAt = toTime(getFieldValue(data, STATUS_CHANGED_AT_FIELD));
+    // A tie is one change seen through both sources; the stored record is the reference.
+    if (changedAt >= this.statusChangedAt) {
+      this.statusChangedAt = changedAt;
       this.status = typeof stored === 'string' ? stored : '';
     }
   }
 
   connectedCallback(): void {
+    // Other components showing this Order (highlights panel, details) refetch it from LDS.
+    this.notifier = burstNotifier(() => this.notifyRecord(), BURST_QUIET_MS, BURST_MAX_WAIT_MS);
     this.stream = openStream('/event/Order_Status_Update__e', {
       onMessage: (message) => this.receive(message),
       onStateChange: (state) => {
@@ -118,6 +183,8 @@ export default class OrderStatusTracker extends LightningElement {
     this.stream?.close();
     this.stream = undefined;
     this.pending = [];
+    this.notifier?.cancel();
+    this.notifier = undefined;
   }
 
   get hasTimeline(): boolean {
@@ -142,8 +209,9 @@ export default class OrderStatusTracker extends LightningElement {
 
   private receive(message: StreamMessage<OrderStatusUpdatePayload>): void {
     if (!sameRecordId(message.payload.Order_Id__c, this.recordId)) return;
-    this.pending.push(message);
-    if (this.pending.length > HISTORY_LIMIT) this.pending.splice(0, this.pending.length - HISTORY_LIMIT);
+    this.pending.push(toReceived(message));
+    // Trimmed in steps, so a burst costs one sort per HISTORY_LIMIT events, not one per event.
+    if (this.pending.length >= 2 * HISTORY_LIMIT) this.pending = newest(this.pending);
     if (!this.flushQueued) {
       this.flushQueued = true;
       nextFrame(() => this.flush());
@@ -158,14 +226,22 @@ export default class OrderStatusTracker extends LightningElement {
     // Removed from the page before the frame: nothing to show.
     if (batch.length === 0 || !this.recordId || !this.stream) return;
 
-    const entries = batch.map(toEntry).reverse();
-    const latest = entries[0];
-    this.timeline = [...entries, ...this.timeline].slice(0, HISTORY_LIMIT);
-    if (latest.status !== this.status) {
-      this.status = latest.status;
-      this.announcement = `Fulfilment status changed to ${this.statusLabel}`;
+    const incoming = newest(batch).map(toChange);
+    this.changes = newest([...incoming, ...this.changes]);
+    this.timeline = this.changes.map(toEntry);
+    const latest = incoming[0];
+    if (latest.at >= this.statusChangedAt) {
+      this.statusChangedAt = latest.at;
+      if (latest.event.Status__c !== this.status) {
+        this.status = latest.event.Status__c;
+        this.announcement = `Fulfilment status changed to ${this.statusLabel}`;
+      }
     }
-    // Other components showing this Order (highlights panel, details) refetch it from LDS.
+    this.notifier?.changed();
+  }
+
+  private notifyRecord(): void {
+    if (!this.recordId) return;
     notifyRecordUpdateAvailable([{ recordId: this.recordId }]).catch(() => {
       // The record is refetched on the next navigation anyway; the live view is already current.
     });
