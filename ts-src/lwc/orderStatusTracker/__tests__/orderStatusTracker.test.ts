@@ -259,20 +259,46 @@ describe('c-order-status-tracker', () => {
     expect(timelineStatuses(element)[0]).toBe('Delivered');
   });
 
-  it('patches the rows it shows when a burst spans frames, instead of re-creating them', async () => {
+  it('patches the row of a status as its run grows over frames, instead of re-creating rows', async () => {
     jest.useFakeTimers();
     const element = createTracker();
     await jest.advanceTimersByTimeAsync(100);
 
-    for (let i = 0; i < 30; i++) empApi.publish(CHANNEL, statusUpdate('Picking'));
-    await jest.advanceTimersByTimeAsync(16);
-    const before = Array.from(timelineEntries(element));
-    for (let i = 0; i < 30; i++) empApi.publish(CHANNEL, statusUpdate('Packed'));
-    await jest.advanceTimersByTimeAsync(16);
+    for (let i = 0; i < 30; i++) empApi.publish(CHANNEL, statusUpdate('Picking', { Message__c: `Scan ${i}` }));
+    await jest.advanceTimersByTimeAsync(150);
+    const [picking] = Array.from(timelineEntries(element));
+    for (let i = 30; i < 60; i++) empApi.publish(CHANNEL, statusUpdate('Picking', { Message__c: `Scan ${i}` }));
+    await jest.advanceTimersByTimeAsync(150);
+    const grown = Array.from(timelineEntries(element));
+    empApi.publish(CHANNEL, statusUpdate('Packed'));
+    await jest.advanceTimersByTimeAsync(150);
     const after = Array.from(timelineEntries(element));
 
-    expect(timelineStatuses(element)).toEqual(Array(25).fill('Packed'));
-    expect(after.filter((row, i) => row === before[i])).toHaveLength(25);
+    expect(grown).toEqual([picking]);
+    expect(picking.textContent).toContain('60 updates');
+    expect(picking.textContent).toContain('Scan 59');
+    expect(timelineStatuses(element)).toEqual(['Packed', 'Picking']);
+    expect(after[1]).toBe(picking);
+  });
+
+  it('renders a burst spread over 20 frames a few times, not in every frame', async () => {
+    jest.useFakeTimers();
+    const element = createTracker();
+    await jest.advanceTimersByTimeAsync(100);
+    const renders: string[] = [];
+    const observer = new MutationObserver(() => renders.push(shown(element, 'status')!.textContent ?? ''));
+    observer.observe(element.shadowRoot as unknown as Node, { subtree: true, childList: true, characterData: true });
+
+    for (let frame = 0; frame < 20; frame++) {
+      for (let i = 0; i < 100; i++) empApi.publish(CHANNEL, statusUpdate(frame < 19 ? 'Picking' : 'Packed'));
+      await jest.advanceTimersByTimeAsync(16);
+    }
+    await jest.advanceTimersByTimeAsync(200);
+    observer.disconnect();
+
+    // 20 frames of 16 ms at ten renders a second: the first frame, then every 100 ms, then the last.
+    expect(renders.length).toBeLessThanOrEqual(5);
+    expect(shown(element, 'status')!.textContent).toBe('Packed');
   });
 
   it('tells Lightning Data Service at most twice about a burst spread over 20 frames', async () => {
