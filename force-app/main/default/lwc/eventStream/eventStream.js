@@ -17,7 +17,7 @@ import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi'
  * -1: only events published from now on; -2: every retained event (72 hours for high-volume
  * events), which a re-subscription without a replay id needs. Subscribing from the tip first keeps
  * the common case (no error before the first event) from replaying three days of the channel.
- * https://developer.salesforce.com/docs/atlas.en-us.platform_events.meta/platform_events/platform_events_considerations.htm
+ * https://developer.salesforce.com/docs/atlas.en-us.api_streaming.meta/api_streaming/using_streaming_api_durability.htm
  */
 const FROM_TIP = -1;
 const ALL_RETAINED = -2;
