@@ -4,6 +4,12 @@
  * listener subscribes, the last one to leave unsubscribes. Reconnecting lives here only: after an
  * error the channel is re-subscribed with exponential backoff from the last replay id it saw, and
  * messages already delivered are dropped by replay id, so listeners see no gap and no duplicate.
+ *
+ * Before the first event there is no replay id to resume from, and resuming from the tip (-1) would
+ * lose whatever was published during the outage. So a re-subscription without one replays every
+ * retained event (-2) and drops those published before the stream opened, by their `CreatedDate`
+ * (the server's publish time), until the first event after that point: from there on replay order
+ * alone decides, and the stream has a replay id again.
  */
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
 import type { EmpError, EmpMessage, EmpSubscription } from 'lightning/empApi';
@@ -30,8 +36,20 @@ export interface StreamHandle {
   close(): void;
 }
 
-/** -1: only events published from now on (-2 would replay the whole 72-hour retention). */
+/**
+ * -1: only events published from now on; -2: every retained event (72 hours for high-volume
+ * events), which a re-subscription without a replay id needs. Subscribing from the tip first keeps
+ * the common case (no error before the first event) from replaying three days of the channel.
+ * https://developer.salesforce.com/docs/atlas.en-us.api_streaming.meta/api_streaming/using_streaming_api_durability.htm
+ */
 const FROM_TIP = -1;
+const ALL_RETAINED = -2;
+/**
+ * How far the browser's clock may run ahead of the server's before a replay drops an event that
+ * was published after the stream opened. A larger margin only lets through events of the minutes
+ * before the page opened; listeners order what they show by the event's own change time.
+ */
+const CLOCK_MARGIN_MS = 5 * 60 * 1000;
 const BASE_DELAY_MS = 1000;
 const MAX_DELAY_MS = 30000;
 /** About two minutes of attempts; then the stream reports `unavailable` instead of retrying forever. */
@@ -43,7 +61,13 @@ class ChannelStream {
   private readonly listeners = new Set<StreamListener<unknown>>();
   private state: ConnectionState = 'connecting';
   private subscription: EmpSubscription | undefined;
-  private lastReplayId = FROM_TIP;
+  /** Unset until the first event: then a re-subscription resumes after it. */
+  private lastReplayId: number | undefined;
+  /** Set by the first error: from then on a subscription from the tip could miss events. */
+  private interrupted = false;
+  /** While a replay of everything retained runs: events published before this time (ms) are older than the stream. */
+  private replayCutoff: number | undefined;
+  private readonly openedAt = Date.now();
   private readonly seen = new Set<number>();
   private attempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -90,6 +114,7 @@ class ChannelStream {
   reconnect(): void {
     if (this.closed || this.retryTimer !== undefined || this.state === 'unavailable') return;
     this.generation += 1;
+    this.interrupted = true;
     this.release();
     this.attempts += 1;
     if (this.attempts > MAX_ATTEMPTS) {
@@ -113,7 +138,12 @@ class ChannelStream {
   private connect(): void {
     this.generation += 1;
     const generation = this.generation;
-    subscribe<unknown>(this.channel, this.lastReplayId, (message) => this.deliver(message)).then(
+    let replayId = this.lastReplayId;
+    if (replayId === undefined && this.interrupted) {
+      replayId = ALL_RETAINED;
+      this.replayCutoff = this.openedAt - CLOCK_MARGIN_MS;
+    }
+    subscribe<unknown>(this.channel, replayId ?? FROM_TIP, (message) => this.deliver(message)).then(
       (subscription) => {
         if (generation !== this.generation) {
           // Closed, or an error started another attempt while this one was in flight: keep one subscription.
@@ -135,9 +165,19 @@ class ChannelStream {
   private deliver(message: EmpMessage<unknown>): void {
     const replayId = message.data.event.replayId;
     if (this.closed || this.seen.has(replayId)) return;
+    if (this.replayCutoff !== undefined) {
+      // Resuming after a dropped event is still correct: everything published after it comes next.
+      if (publishedAt(message.data.payload) < this.replayCutoff) {
+        this.lastReplayId = replayId;
+        return;
+      }
+      this.replayCutoff = undefined;
+    }
     this.remember(replayId);
     const streamMessage: StreamMessage<unknown> = { replayId, payload: message.data.payload };
-    for (const listener of [...this.listeners]) listener.onMessage(streamMessage);
+    // No copy of the set per message (a burst has thousands): a listener that leaves while the loop
+    // runs is skipped by the iterator, which is what leaving means.
+    for (const listener of this.listeners) listener.onMessage(streamMessage);
   }
 
   private remember(replayId: number): void {
@@ -172,6 +212,88 @@ class ChannelStream {
 export function nextFrame(callback: () => void): void {
   // eslint-disable-next-line @lwc/lwc/no-async-operation
   requestAnimationFrame(callback);
+}
+
+export interface BurstNotifier {
+  /** Something changed: notify now if the last burst is over, else once when this one is. */
+  changed(): void;
+  cancel(): void;
+}
+
+/**
+ * Coalesces the notifications of a burst: the first change notifies at once (other components
+ * refresh without waiting), later ones only mark the burst; one more notification follows when no
+ * change came for `quietMs`, or after `maxWaitMs` of an unbroken stream. A burst shorter than
+ * `maxWaitMs` thus costs at most two notifications, however many frames it spans. It lives here,
+ * beside the other timers (see the backoff above).
+ */
+export function burstNotifier(notify: () => void, quietMs: number, maxWaitMs: number): BurstNotifier {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let burstStartedAt = 0;
+  let pending = false;
+  const settle = (): void => {
+    timer = undefined;
+    if (pending) {
+      pending = false;
+      notify();
+    }
+  };
+  return {
+    changed(): void {
+      if (timer === undefined) {
+        burstStartedAt = Date.now();
+        notify();
+      } else {
+        pending = true;
+        clearTimeout(timer);
+      }
+      const wait = Math.max(0, Math.min(quietMs, burstStartedAt + maxWaitMs - Date.now()));
+      // eslint-disable-next-line @lwc/lwc/no-async-operation
+      timer = setTimeout(settle, wait);
+    },
+    cancel(): void {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = false;
+    },
+  };
+}
+
+/** The server's publish time of an event (ms); an event without one is never taken for an old one. */
+function publishedAt(payload: unknown): number {
+  const created = (payload as { CreatedDate?: unknown } | null)?.CreatedDate;
+  const time = typeof created === 'string' ? Date.parse(created) : NaN;
+  return Number.isNaN(time) ? Infinity : time;
+}
+
+export interface FrameScheduler {
+  /** Runs `callback` in an animation frame at least `intervalMs` after the previous run. */
+  schedule(callback: () => void): void;
+}
+
+/**
+ * Like nextFrame, but at most one run per `intervalMs`: a burst spread over many frames is
+ * rendered a few times a second instead of in every frame, which no one reading the page can
+ * tell apart and which costs a fraction of the main-thread time. The first run after a quiet
+ * period is not delayed.
+ */
+export function frameScheduler(intervalMs: number): FrameScheduler {
+  let lastRun = -Infinity;
+  const run = (callback: () => void) => () => {
+    lastRun = Date.now();
+    callback();
+  };
+  return {
+    schedule(callback: () => void): void {
+      const wait = lastRun + intervalMs - Date.now();
+      if (wait <= 0) {
+        nextFrame(run(callback));
+        return;
+      }
+      // eslint-disable-next-line @lwc/lwc/no-async-operation
+      setTimeout(() => nextFrame(run(callback)), wait);
+    },
+  };
 }
 
 /** A subscription the server already dropped cannot be unsubscribed; there is nothing left to undo. */

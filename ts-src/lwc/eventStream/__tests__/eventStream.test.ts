@@ -126,6 +126,42 @@ describe('c/eventStream', () => {
     expect(empApi.unsubscribe.mock.calls.map(([subscription]) => subscription.id)).toContain(first.id);
   });
 
+  it('after an error before the first event, delivers every event published since it subscribed, once', async () => {
+    jest.useFakeTimers({ now: new Date('2026-03-12T10:00:00.000Z') });
+    // Retained on the bus from before the page opened: not for this listener.
+    empApi.publish(CHANNEL, { ...payload, CreatedDate: '2026-03-12T09:00:00.000Z' });
+    const listener = recorder();
+    openStream(CHANNEL, listener.listener);
+    await jest.advanceTimersByTimeAsync(1000);
+
+    empApi.raiseError();
+    const published = Array.from({ length: 8 }, (_, i) =>
+      empApi.publish(CHANNEL, { ...payload, CreatedDate: new Date(Date.now() + i).toISOString() }),
+    );
+    await jest.advanceTimersByTimeAsync(30000);
+    // A second error once events arrived resumes from the last of them, replaying nothing twice.
+    empApi.raiseError();
+    await jest.advanceTimersByTimeAsync(30000);
+
+    expect(listener.messages.map((message) => message.replayId)).toEqual(published);
+    expect(listener.states).toEqual(['connecting', 'live', 'reconnecting', 'live', 'reconnecting', 'live']);
+  });
+
+  it('keeps the events at the subscription point of a replay, whatever their publish time says after it', async () => {
+    jest.useFakeTimers({ now: new Date('2026-03-12T10:00:00.000Z') });
+    const listener = recorder();
+    openStream(CHANNEL, listener.listener);
+    await jest.advanceTimersByTimeAsync(1000);
+
+    empApi.raiseError();
+    const inWindow = empApi.publish(CHANNEL, { ...payload, CreatedDate: '2026-03-12T10:00:02.000Z' });
+    // The publisher's clock says earlier, but the event is after the subscription point in replay order.
+    const later = empApi.publish(CHANNEL, { ...payload, CreatedDate: '2026-03-12T08:00:00.000Z' });
+    await jest.advanceTimersByTimeAsync(30000);
+
+    expect(listener.messages.map((message) => message.replayId)).toEqual([inWindow, later]);
+  });
+
   it('unsubscribes a subscription that arrives after the last listener left', async () => {
     const handle = openStream(CHANNEL, recorder().listener);
     handle.close();

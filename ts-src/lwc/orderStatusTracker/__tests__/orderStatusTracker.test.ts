@@ -20,6 +20,18 @@ function statusUpdate(status: string, overrides: Partial<OrderStatusUpdatePayloa
   };
 }
 
+/** Order record data as Lightning Data Service emits it. */
+function orderRecord(status: string, changedAt: string | null) {
+  return {
+    id: ORDER_ID,
+    apiName: 'Order',
+    fields: {
+      Fulfilment_Status__c: { value: status, displayValue: status },
+      Fulfilment_Status_Changed_At__c: { value: changedAt, displayValue: changedAt },
+    },
+  };
+}
+
 function createTracker(recordId = ORDER_ID): HTMLElement & { recordId: string } {
   const element = createElement('c-order-status-tracker', { is: OrderStatusTracker }) as HTMLElement & {
     recordId: string;
@@ -180,6 +192,127 @@ describe('c-order-status-tracker', () => {
 
     expect(empApi.subscribe).toHaveBeenLastCalledWith(CHANNEL, 502, expect.any(Function));
     expect(timelineStatuses(element)).toEqual(['Shipped', 'Packed', 'Picking']);
+  });
+
+  it('keeps a newer live status when older record data arrives after it', async () => {
+    const element = createTracker();
+    await settle();
+
+    empApi.publish(CHANNEL, statusUpdate('Shipped', { Changed_At__c: '2026-03-12T10:05:00.000Z' }));
+    await settle();
+    testAdapter(getRecord).emit(orderRecord('Picking', '2026-03-12T10:01:00.000Z'));
+    await settle();
+
+    expect(shown(element, 'status')!.textContent).toBe('Shipped');
+  });
+
+  it('takes the stored status when the record changed after the last live event', async () => {
+    const element = createTracker();
+    await settle();
+
+    empApi.publish(CHANNEL, statusUpdate('Shipped', { Changed_At__c: '2026-03-12T10:05:00.000Z' }));
+    await settle();
+    testAdapter(getRecord).emit(orderRecord('Delivered', '2026-03-12T10:30:00.000Z'));
+    await settle();
+
+    expect(shown(element, 'status')!.textContent).toBe('Delivered');
+  });
+
+  it('lists an event older than the stored status without showing it as current', async () => {
+    const element = createTracker();
+    testAdapter(getRecord).emit(orderRecord('Shipped', '2026-03-12T10:05:00.000Z'));
+    await settle();
+
+    empApi.publish(CHANNEL, statusUpdate('Picking', { Changed_At__c: '2026-03-12T10:01:00.000Z' }));
+    await settle();
+
+    expect(shown(element, 'status')!.textContent).toBe('Shipped');
+    expect(timelineStatuses(element)).toEqual(['Picking']);
+  });
+
+  it('orders the history by change time, not by arrival', async () => {
+    const element = createTracker();
+    await settle();
+
+    empApi.publish(CHANNEL, statusUpdate('Packed', { Changed_At__c: '2026-03-12T10:02:00.000Z' }));
+    empApi.publish(CHANNEL, statusUpdate('Picking', { Changed_At__c: '2026-03-12T10:01:00.000Z' }));
+    await settle();
+
+    expect(timelineStatuses(element)).toEqual(['Packed', 'Picking']);
+    expect(shown(element, 'status')!.textContent).toBe('Packed');
+  });
+
+  it('keeps the newest change when a frame brings many older ones after it', async () => {
+    const element = createTracker();
+    await settle();
+
+    empApi.publish(CHANNEL, statusUpdate('Delivered', { Changed_At__c: '2026-03-12T12:00:00.000Z' }));
+    for (let i = 0; i < 60; i++) {
+      empApi.publish(
+        CHANNEL,
+        statusUpdate('Picking', { Changed_At__c: new Date(Date.UTC(2026, 2, 12, 10, 0, i)).toISOString() }),
+      );
+    }
+    await settle();
+
+    expect(shown(element, 'status')!.textContent).toBe('Delivered');
+    expect(timelineStatuses(element)[0]).toBe('Delivered');
+  });
+
+  it('patches the row of a status as its run grows over frames, instead of re-creating rows', async () => {
+    jest.useFakeTimers();
+    const element = createTracker();
+    await jest.advanceTimersByTimeAsync(100);
+
+    for (let i = 0; i < 30; i++) empApi.publish(CHANNEL, statusUpdate('Picking', { Message__c: `Scan ${i}` }));
+    await jest.advanceTimersByTimeAsync(150);
+    const [picking] = Array.from(timelineEntries(element));
+    for (let i = 30; i < 60; i++) empApi.publish(CHANNEL, statusUpdate('Picking', { Message__c: `Scan ${i}` }));
+    await jest.advanceTimersByTimeAsync(150);
+    const grown = Array.from(timelineEntries(element));
+    empApi.publish(CHANNEL, statusUpdate('Packed'));
+    await jest.advanceTimersByTimeAsync(150);
+    const after = Array.from(timelineEntries(element));
+
+    expect(grown).toEqual([picking]);
+    expect(picking.textContent).toContain('60 updates');
+    expect(picking.textContent).toContain('Scan 59');
+    expect(timelineStatuses(element)).toEqual(['Packed', 'Picking']);
+    expect(after[1]).toBe(picking);
+  });
+
+  it('renders a burst spread over 20 frames a few times, not in every frame', async () => {
+    jest.useFakeTimers();
+    const element = createTracker();
+    await jest.advanceTimersByTimeAsync(100);
+    const renders: string[] = [];
+    const observer = new MutationObserver(() => renders.push(shown(element, 'status')!.textContent ?? ''));
+    observer.observe(element.shadowRoot as unknown as Node, { subtree: true, childList: true, characterData: true });
+
+    for (let frame = 0; frame < 20; frame++) {
+      for (let i = 0; i < 100; i++) empApi.publish(CHANNEL, statusUpdate(frame < 19 ? 'Picking' : 'Packed'));
+      await jest.advanceTimersByTimeAsync(16);
+    }
+    await jest.advanceTimersByTimeAsync(200);
+    observer.disconnect();
+
+    // 20 frames of 16 ms at ten renders a second: the first frame, then every 100 ms, then the last.
+    expect(renders.length).toBeLessThanOrEqual(5);
+    expect(shown(element, 'status')!.textContent).toBe('Packed');
+  });
+
+  it('tells Lightning Data Service at most twice about a burst spread over 20 frames', async () => {
+    jest.useFakeTimers();
+    createTracker();
+    await jest.advanceTimersByTimeAsync(100);
+
+    for (let frame = 0; frame < 20; frame++) {
+      for (let i = 0; i < 100; i++) empApi.publish(CHANNEL, statusUpdate(frame < 19 ? 'Picking' : 'Packed'));
+      await jest.advanceTimersByTimeAsync(16);
+    }
+    await jest.advanceTimersByTimeAsync(60000);
+
+    expect(notifyRecordUpdateAvailable).toHaveBeenCalledTimes(2);
   });
 
   it('shows that live updates are unavailable when empApi is off', async () => {

@@ -2,21 +2,34 @@
 /**
  * Live fulfilment status of one Order. The stored status comes from Lightning Data Service; status
  * changes pushed by the ERP/WMS arrive on `Order_Status_Update__e` through the page's shared
- * stream. A burst (a warehouse replaying a day of scans) is buffered and applied once per
- * animation frame: one render, one LDS notification and one announcement per frame, and a
- * bounded history, instead of one of each per event.
+ * stream. A burst (a warehouse replaying a day of scans) is buffered and applied in an animation
+ * frame at most ten times a second: one render and one announcement each, at most two LDS notifications per
+ * burst, and a bounded history of runs (consecutive events of one status share a row, patched in
+ * place as the run grows), instead of one of each per event.
+ *
+ * Both sources can arrive late (LDS answers after the first events, an event replayed after a
+ * reconnect is older than the stored status), so each is ordered by its change time: the event's
+ * `Changed_At__c`, the record's `Fulfilment_Status_Changed_At__c` (the same value: the inbound
+ * operation stores the event's change time on the Order). The newer one is the current status.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { getFieldValue, getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import FULFILMENT_STATUS_FIELD from '@salesforce/schema/Order.Fulfilment_Status__c';
+import STATUS_CHANGED_AT_FIELD from '@salesforce/schema/Order.Fulfilment_Status_Changed_At__c';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { nextFrame, openStream } from 'c/eventStream';
+import { burstNotifier, frameScheduler, openStream } from 'c/eventStream';
 /**
- * Entries kept on screen: what fits a record-page sidebar. Older changes are dropped in the
- * browser, so memory and render cost do not grow with the burst.
+ * Rows kept on screen: what fits a record-page sidebar. Older changes are dropped in the browser,
+ * so memory and render cost do not grow with the burst.
  */
 const HISTORY_LIMIT = 25;
+/** Renders during a burst at most this often: ten a second reads as live, and costs a sixth of one per frame. */
+const RENDER_INTERVAL_MS = 100;
+/** A burst is over when no event came for this long; then LDS hears about it once more. */
+const BURST_QUIET_MS = 1000;
+/** An unbroken stream still refreshes the rest of the page this often. */
+const BURST_MAX_WAIT_MS = 10000;
 /** Times in the user's Salesforce locale and time zone, not the browser's. */
 const TIME_FORMAT = new Intl.DateTimeFormat(LOCALE, {
   timeZone: TIME_ZONE,
@@ -43,47 +56,127 @@ const CONNECTION_THEMES = {
  * 15 identify the record either way.
  * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/soap_field_types.htm (ID field type)
  */
-function sameRecordId(a, b) {
-  if (!a || !b || (a.length !== 15 && a.length !== 18) || (b.length !== 15 && b.length !== 18)) return false;
-  return a.slice(0, 15) === b.slice(0, 15);
+function recordKey(id) {
+  return id && (id.length === 15 || id.length === 18) ? id.slice(0, 15) : undefined;
 }
 /** Picklist API names use underscores (`On_Hold`); people read spaces. */
 function toLabel(status) {
   return status.replace(/_/g, ' ');
 }
-function toEntry(message) {
-  const event = message.payload;
+/** A missing or unreadable time sorts first: a status of unknown age never hides a dated one. */
+function toTime(value) {
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(time) ? -Infinity : time;
+}
+function isNewer(a, b) {
+  return a.at > b.at || (a.at === b.at && a.replayId > b.replayId);
+}
+function toEntry(run) {
+  const { event } = run.newest;
   const changedAt = event.Changed_At__c ?? event.CreatedDate;
   return {
-    key: String(message.replayId),
-    status: event.Status__c,
-    label: toLabel(event.Status__c),
+    key: run.key,
+    status: run.status,
+    label: toLabel(run.status),
+    count: run.count > 1 ? `${run.count} updates` : '',
     detail: [event.Message__c, event.Source_System__c].filter((part) => part).join(' · '),
     changedAt,
     time: TIME_FORMAT.format(new Date(changedAt)),
   };
 }
+/**
+ * The history, newest run first, outside the component's reactive fields: a burst's events touch
+ * plain objects only, and a frame renders the result once.
+ */
+class StatusHistory {
+  runs = [];
+  changed = false;
+  /** A frame is requested and has not run yet. */
+  queued = false;
+  /** The first 15 characters of the record id, compared with each event's `Order_Id__c`. */
+  recordKey;
+  /** Takes an event if it is about this record; true when a frame must be requested for it. */
+  receive(message) {
+    const event = message.payload;
+    if (this.recordKey === undefined || recordKey(event.Order_Id__c) !== this.recordKey) return false;
+    this.add({ replayId: message.replayId, at: toTime(event.Changed_At__c ?? event.CreatedDate), event });
+    if (this.queued) return false;
+    this.queued = true;
+    return true;
+  }
+  /**
+   * Events usually arrive newest last and extend the first run or start a new one. One replayed
+   * out of order goes where its time puts it, joining a neighbouring run of its status.
+   */
+  add(change) {
+    const status = change.event.Status__c;
+    const runs = this.runs;
+    // Written as loops, not findIndex/find: this runs for every event of a burst.
+    let index = 0;
+    while (index < runs.length && !isNewer(change, runs[index].newest)) index += 1;
+    const before = runs[index - 1];
+    const after = runs[index];
+    const into = before?.status === status ? before : after?.status === status ? after : undefined;
+    if (into) {
+      into.count += 1;
+      if (isNewer(change, into.newest)) into.newest = change;
+      into.entry = undefined;
+    } else if (index < HISTORY_LIMIT) {
+      runs.splice(index, 0, { key: `run-${change.replayId}`, status, count: 1, newest: change, entry: undefined });
+      if (runs.length > HISTORY_LIMIT) runs.pop();
+    } else {
+      return;
+    }
+    this.changed = true;
+  }
+  get latest() {
+    return this.runs[0]?.newest;
+  }
+  /** Rows for the template; a run that did not change keeps its entry object. */
+  entries() {
+    return this.runs.map((run) => (run.entry ??= toEntry(run)));
+  }
+}
 export default class OrderStatusTracker extends LightningElement {
+  currentRecordId;
   @api
-  recordId;
+  get recordId() {
+    return this.currentRecordId;
+  }
+  set recordId(value) {
+    this.currentRecordId = value;
+    // Kept on the history, so the per-event path reads no reactive property of the component.
+    this.history.recordKey = recordKey(value);
+  }
   status = '';
   timeline = [];
   connection = 'connecting';
   announcement = '';
   stream;
-  /** Messages for this record since the last frame; only the newest HISTORY_LIMIT can be shown. */
-  pending = [];
-  flushQueued = false;
-  @wire(getRecord, { recordId: '$recordId', fields: [FULFILMENT_STATUS_FIELD] })
+  history = new StatusHistory();
+  frames = frameScheduler(RENDER_INTERVAL_MS);
+  /** Change time of `status`, from whichever source set it. */
+  statusChangedAt = -Infinity;
+  notifier;
+  @wire(getRecord, { recordId: '$recordId', fields: [FULFILMENT_STATUS_FIELD, STATUS_CHANGED_AT_FIELD] })
   wiredOrder({ data }) {
-    if (data) {
-      const stored = getFieldValue(data, FULFILMENT_STATUS_FIELD);
+    if (!data) return;
+    const stored = getFieldValue(data, FULFILMENT_STATUS_FIELD);
+    const changedAt = toTime(getFieldValue(data, STATUS_CHANGED_AT_FIELD));
+    // A tie is one change seen through both sources; the stored record is the reference.
+    if (changedAt >= this.statusChangedAt) {
+      this.statusChangedAt = changedAt;
       this.status = typeof stored === 'string' ? stored : '';
     }
   }
   connectedCallback() {
+    // Other components showing this Order (highlights panel, details) refetch it from LDS.
+    this.notifier = burstNotifier(() => this.notifyRecord(), BURST_QUIET_MS, BURST_MAX_WAIT_MS);
+    const history = this.history;
     this.stream = openStream('/event/Order_Status_Update__e', {
-      onMessage: (message) => this.receive(message),
+      onMessage: (message) => {
+        if (history.receive(message)) this.frames.schedule(() => this.flush());
+      },
       onStateChange: (state) => {
         this.connection = state;
       },
@@ -92,7 +185,8 @@ export default class OrderStatusTracker extends LightningElement {
   disconnectedCallback() {
     this.stream?.close();
     this.stream = undefined;
-    this.pending = [];
+    this.notifier?.cancel();
+    this.notifier = undefined;
   }
   get hasTimeline() {
     return this.timeline.length > 0;
@@ -109,30 +203,26 @@ export default class OrderStatusTracker extends LightningElement {
   get isUnavailable() {
     return this.connection === 'unavailable';
   }
-  receive(message) {
-    if (!sameRecordId(message.payload.Order_Id__c, this.recordId)) return;
-    this.pending.push(message);
-    if (this.pending.length > HISTORY_LIMIT) this.pending.splice(0, this.pending.length - HISTORY_LIMIT);
-    if (!this.flushQueued) {
-      this.flushQueued = true;
-      nextFrame(() => this.flush());
-    }
-  }
-  /** Applies everything buffered since the last frame in one re-render. */
+  /** Applies everything received since the last frame in one re-render. */
   flush() {
-    this.flushQueued = false;
-    const batch = this.pending;
-    this.pending = [];
+    const history = this.history;
+    history.queued = false;
     // Removed from the page before the frame: nothing to show.
-    if (batch.length === 0 || !this.recordId || !this.stream) return;
-    const entries = batch.map(toEntry).reverse();
-    const latest = entries[0];
-    this.timeline = [...entries, ...this.timeline].slice(0, HISTORY_LIMIT);
-    if (latest.status !== this.status) {
-      this.status = latest.status;
-      this.announcement = `Fulfilment status changed to ${this.statusLabel}`;
+    if (!history.changed || !this.recordId || !this.stream) return;
+    history.changed = false;
+    this.timeline = history.entries();
+    const latest = history.latest;
+    if (latest && latest.at >= this.statusChangedAt) {
+      this.statusChangedAt = latest.at;
+      if (latest.event.Status__c !== this.status) {
+        this.status = latest.event.Status__c;
+        this.announcement = `Fulfilment status changed to ${this.statusLabel}`;
+      }
     }
-    // Other components showing this Order (highlights panel, details) refetch it from LDS.
+    this.notifier?.changed();
+  }
+  notifyRecord() {
+    if (!this.recordId) return;
     notifyRecordUpdateAvailable([{ recordId: this.recordId }]).catch(() => {
       // The record is refetched on the next navigation anyway; the live view is already current.
     });
