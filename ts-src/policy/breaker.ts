@@ -104,9 +104,10 @@ export class TransactionBreaker {
   private readonly recorded: CalloutOutcome[] = [];
 
   /**
-   * @param leases model the runtime's probe lease (`SwyCircuitBreaker`): past the cool-down only the
-   *   transaction holding `heldToken` may probe. Without it, the first caller of each transaction
-   *   probes (the runtime before the lease, which the outage simulation still models).
+   * @param leases a caller that leases probes (`SwyCircuitBreaker.leasesProbes()`, every delivery
+   *   job): past the cool-down only the transaction holding `heldToken` may probe. Without it, the
+   *   first caller of each transaction probes unless another holds a live lease (a synchronous
+   *   caller, and the runtime before the lease, which the outage simulation still models).
    */
   constructor(
     readonly loaded: BreakerRecord,
@@ -116,18 +117,18 @@ export class TransactionBreaker {
     this.current = loaded;
   }
 
-  /** Closed: yes. Open within the cool-down: no. Past it: Half_Open, and exactly one probe (the lease holder's). */
+  /**
+   * Closed: yes. Open within the cool-down: no. While another transaction holds the probe lease: no.
+   * Past the cool-down: Half_Open and exactly one probe, the lease holder's when `leases` is set.
+   */
   allowsRequest(now: number): boolean {
     if (this.current.state === 'Closed') return true;
     if (this.current.state === 'Open' && isCoolingDown(this.current, this.policy, now)) return false;
-    if (this.leases) {
-      const probe = this.current.probe;
-      const holds = probe !== undefined && probe.token === this.leases.heldToken && now < probe.until;
-      if (!holds || this.probeGranted) return false;
-    } else if (this.current.state === 'Open') {
-      this.dirty = true;
-    }
-    if (this.probeGranted) return false;
+    const probe = this.current.probe;
+    const holds = probe !== undefined && probe.token === this.leases?.heldToken && now < probe.until;
+    const heldElsewhere = probe !== undefined && now < probe.until && !holds;
+    if (heldElsewhere || (this.leases && !holds) || this.probeGranted) return false;
+    if (this.current.state === 'Open') this.dirty = true;
     this.current = { ...this.current, state: 'Half_Open' };
     this.probeGranted = true;
     return true;

@@ -125,6 +125,16 @@ describe('one probe per system (item 5)', () => {
     assert.equal(probes, 1);
   });
 
+  test('SwyCircuitBreakerTest.aSynchronousCallerWaitsWhileAJobHoldsTheLease', () => {
+    const leased = claimProbe(openPastCoolDown, policy, NOW, 'a').record;
+    assert.equal(new TransactionBreaker(leased, policy).allowsRequest(NOW + 1), false);
+    assert.equal(
+      new TransactionBreaker(openPastCoolDown, policy).allowsRequest(NOW + 1),
+      true,
+      'nobody holds one: it probes',
+    );
+  });
+
   test('SwyCircuitBreakerTest.oneTransactionGetsTheProbeLease', () => {
     const first = claimProbe(openPastCoolDown, policy, NOW, 'a');
     assert.equal(first.token, 'a');
