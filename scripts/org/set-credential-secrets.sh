@@ -170,4 +170,4 @@ for credential in "${credentials[@]}"; do
 done
 
 ((failed == 0)) || die "some principals were not set (see above)"
-say "Done. Next: scripts/org/schedule-jobs.sh"
+say "Done. Next: scripts/org/create-circuit-rows.sh"

@@ -14,6 +14,10 @@ export const circuitState = customObject({
     Failure_Count__c: field.number({ precision: 5, scale: 0, description: 'Consecutive failures.' }),
     Opened_At__c: field.dateTime(),
     Last_Failure_At__c: field.dateTime(),
+    Probe_Until__c: field.dateTime({
+      description: 'While Half_Open: the one probe is leased to the job holding Probe_Token__c until then.',
+    }),
+    Probe_Token__c: field.text({ length: 36, description: 'Token of the job that holds the probe lease.' }),
   },
 });
 

@@ -21,6 +21,44 @@ export interface BreakerRecord {
   readonly failureCount: number;
   /** When the circuit last opened (seconds); set while Open. */
   readonly openedAt?: number;
+  /** While Half_Open: the one probe, leased to the job holding `token` until `until` (seconds). */
+  readonly probe?: ProbeLease;
+}
+
+export interface ProbeLease {
+  readonly until: number;
+  readonly token: string;
+}
+
+/** `SwyCircuitBreaker.PROBE_LEASE_SECONDS`. */
+export const PROBE_LEASE_SECONDS = 300;
+
+/**
+ * How an answer reaches the breaker (`SwyCircuitBreaker.record(SwyCalloutResult)`): `answered` is a
+ * PERMANENT result with an HTTP status (the system is up), `refused` a request refused before any
+ * callout, `configuration` a callout the platform refused on the caller's side.
+ */
+export type CalloutResultKind = 'success' | 'retryable' | 'answered' | 'refused' | 'configuration';
+
+/** Whether a probe is due and nobody holds it: open past the cool-down, or half-open with a lease that ended. */
+export function probeDue(record: BreakerRecord, policy: BreakerPolicy, now: number): boolean {
+  if (record.state === 'Open') return now >= retryAfter(record, policy)!;
+  return record.state === 'Half_Open' && !(record.probe && now < record.probe.until);
+}
+
+/**
+ * `SwyCircuitBreaker.claimProbes` for one system, on the row as read `FOR UPDATE`: leases the probe
+ * when it is still due. Of transactions claiming one after another (the lock serialises them),
+ * only the first gets a token.
+ */
+export function claimProbe(
+  locked: BreakerRecord,
+  policy: BreakerPolicy,
+  now: number,
+  token: string,
+): { record: BreakerRecord; token?: string } {
+  if (!probeDue(locked, policy, now)) return { record: locked };
+  return { record: { ...locked, state: 'Half_Open', probe: { until: now + PROBE_LEASE_SECONDS, token } }, token };
 }
 
 export const CLOSED: BreakerRecord = { state: 'Closed', failureCount: 0 };
@@ -65,24 +103,42 @@ export class TransactionBreaker {
   private dirty = false;
   private readonly recorded: CalloutOutcome[] = [];
 
+  /**
+   * @param leases a caller that leases probes (`SwyCircuitBreaker.leasesProbes()`, every delivery
+   *   job): past the cool-down only the transaction holding `heldToken` may probe. Without it, the
+   *   first caller of each transaction probes unless another holds a live lease (a synchronous
+   *   caller, and the runtime before the lease, which the outage simulation still models).
+   */
   constructor(
     readonly loaded: BreakerRecord,
     readonly policy: BreakerPolicy,
+    readonly leases: { heldToken?: string } | undefined = undefined,
   ) {
     this.current = loaded;
   }
 
-  /** Closed: yes. Open within the cool-down: no. Past it: Half_Open, and exactly one probe. */
+  /**
+   * Closed: yes. Open within the cool-down: no. While another transaction holds the probe lease: no.
+   * Past the cool-down: Half_Open and exactly one probe, the lease holder's when `leases` is set.
+   */
   allowsRequest(now: number): boolean {
     if (this.current.state === 'Closed') return true;
-    if (this.current.state === 'Open') {
-      if (isCoolingDown(this.current, this.policy, now)) return false;
-      this.current = { ...this.current, state: 'Half_Open' };
-      this.dirty = true;
-    }
-    if (this.probeGranted) return false;
+    if (this.current.state === 'Open' && isCoolingDown(this.current, this.policy, now)) return false;
+    const probe = this.current.probe;
+    const holds = probe !== undefined && probe.token === this.leases?.heldToken && now < probe.until;
+    const heldElsewhere = probe !== undefined && now < probe.until && !holds;
+    if (heldElsewhere || (this.leases && !holds) || this.probeGranted) return false;
+    if (this.current.state === 'Open') this.dirty = true;
+    this.current = { ...this.current, state: 'Half_Open' };
     this.probeGranted = true;
     return true;
+  }
+
+  /** The one rule (`SwyCircuitBreaker.record(SwyCalloutResult)`): configuration errors and refused requests say nothing about the system. */
+  recordResult(kind: CalloutResultKind, now: number): void {
+    if (kind === 'retryable') this.recordFailure(now);
+    else if (kind === 'success' || kind === 'answered') this.recordSuccess(now);
+    else this.probeGranted = false;
   }
 
   recordSuccess(now: number): void {
@@ -124,6 +180,21 @@ export class TransactionBreaker {
  *   system came back) are older news and must not re-open it.
  */
 export type FlushMode = 'overwrite' | 'merge';
+
+/**
+ * Whether `SwyCircuitBreaker.flush()` locks the row: only when this transaction's answers change
+ * what it reads (without a lock) first. Successes on a closed, clean circuit take no lock.
+ */
+export function flushTakesLock(persisted: BreakerRecord, transaction: TransactionBreaker): boolean {
+  if (transaction.outcomes.length === 0) return false;
+  const merged = flushBreaker(persisted, transaction, 'merge');
+  return (
+    merged.state !== persisted.state ||
+    merged.failureCount !== persisted.failureCount ||
+    merged.openedAt !== persisted.openedAt ||
+    merged.probe !== persisted.probe
+  );
+}
 
 export function flushBreaker(
   persisted: BreakerRecord,

@@ -101,6 +101,10 @@ export interface IntegrationCircuitRecord {
   Last_Failure_At__c?: string | null;
   /** Opened At; DateTime */
   Opened_At__c?: string | null;
+  /** Probe Token; Text(36); Token of the job that holds the probe lease. */
+  Probe_Token__c?: string | null;
+  /** Probe Until; DateTime; While Half_Open: the one probe is leased to the job holding Probe_Token__c until then. */
+  Probe_Until__c?: string | null;
   /** State; Picklist; required */
   State__c?: 'Closed' | 'Open' | 'Half_Open' | null;
   /** System; Text(80); required */

@@ -20,6 +20,16 @@ declare module '@salesforce/schema/Integration_Circuit__c.Opened_At__c' {
   export default reference;
 }
 
+declare module '@salesforce/schema/Integration_Circuit__c.Probe_Token__c' {
+  const reference: import('lightning/uiRecordApi').FieldId;
+  export default reference;
+}
+
+declare module '@salesforce/schema/Integration_Circuit__c.Probe_Until__c' {
+  const reference: import('lightning/uiRecordApi').FieldId;
+  export default reference;
+}
+
 declare module '@salesforce/schema/Integration_Circuit__c.State__c' {
   const reference: import('lightning/uiRecordApi').FieldId;
   export default reference;
