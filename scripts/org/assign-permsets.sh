@@ -1,28 +1,37 @@
 #!/usr/bin/env bash
 # Assigns the generated permission sets, skipping those a user already has (safe to run again):
-#   the runtime set to the integration user (callouts, event triggers, scheduled jobs, call-ins);
+#   the runtime set to the integration user, the outbound credential holder (callouts, event
+#   triggers, scheduled jobs);
+#   the call-in set (where generated) to the user external systems log in as to call the REST
+#   resources (inbound); in production make it a user of its own, so an inbound login holds no
+#   callout credential;
 #   the admin, callout-user and live-updates sets (where generated) to the org's own user, who in
 #   a scratch org is also the person trying the console, the credit check and the Order page.
 #
-# Usage: scripts/org/assign-permsets.sh [-o target-org] [-u integration-user]
+# Usage: scripts/org/assign-permsets.sh [-o target-org] [-u integration-user] [-c call-in-user]
 #   -o  org username or alias (default: $SF_TARGET_ORG, else the project's default org)
 #   -u  username of the integration user (default: the org's own user)
+#   -c  username of the inbound call-in user (default: the integration user)
 set -euo pipefail
 # shellcheck source=scripts/org/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 integration_user=""
-while getopts "o:u:h" option; do
+call_in_user=""
+while getopts "o:u:c:h" option; do
   case "$option" in
     o) TARGET_ORG="$OPTARG" ;;
     u) integration_user="$OPTARG" ;;
+    c) call_in_user="$OPTARG" ;;
     h) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
 done
 me="$(org_username)" || die "cannot read the org's username: is the org authorised (npx sf org list)?"
 integration_user="${integration_user:-$me}"
+call_in_user="${call_in_user:-$integration_user}"
 runtime="Switchyard_Integration_Runtime"
+call_in="Switchyard_Call_In"
 
 # assign <user> <permission set>...: assigns those the user does not hold yet.
 assign() {
@@ -43,12 +52,22 @@ assign() {
 }
 
 people=()
+has_call_in=false
 while IFS= read -r name; do
-  [[ "$name" == "$runtime" ]] || people+=("$name")
+  case "$name" in
+    "$runtime") ;;
+    "$call_in") has_call_in=true ;;
+    *) people+=("$name") ;;
+  esac
 done < <(generated_names permissionsets .permissionset-meta.xml)
 
 say "Runtime permission set to the integration user $integration_user"
 assign "$integration_user" "$runtime"
+
+if $has_call_in; then
+  say "Call-in permission set to the inbound user $call_in_user"
+  assign "$call_in_user" "$call_in"
+fi
 
 if ((${#people[@]} > 0)); then
   say "People's permission sets (${people[*]}) to $me"

@@ -78,3 +78,45 @@ assigned_permission_sets() {
         for (const row of JSON.parse(text).result?.records ?? []) console.log(row.PermissionSet.Name);
       });'
 }
+
+# Apex classes this project deploys: the runtime's and the generated ones (tests excluded).
+deployed_classes() {
+  local file name
+  for file in ts-src/apex/classes/*.cls "$GENERATED"/classes/*.cls; do
+    [[ -e "$file" ]] || continue
+    name="$(basename "$file" .cls)"
+    [[ "$name" == *Test ]] || printf '%s\n' "$name"
+  done
+}
+
+# Switchyard jobs a deploy would collide with, one a line: scheduled jobs named 'Switchyard ...'
+# (schedule-jobs.sh names them so: "scheduled <name> (<state>)"), and jobs of a deployed class
+# that are queued, holding or running ("<JobType> <class> (<status>)", ScheduledApex for one
+# scheduled under another name).
+switchyard_jobs() {
+  local names
+  names="$(deployed_classes | sed "s/.*/'&'/" | paste -sd, -)"
+  [[ -n "$names" ]] || return 0
+  {
+    sf data query --json --query "SELECT Id, CronJobDetail.Name, State FROM CronTrigger WHERE CronJobDetail.Name LIKE 'Switchyard %' AND State NOT IN ('COMPLETE', 'DELETED')"
+    printf '\n\x1e\n'
+    sf data query --json --query "SELECT Id, ApexClass.Name, JobType, Status, CronTriggerId FROM AsyncApexJob WHERE Status IN ('Holding', 'Queued', 'Preparing', 'Processing') AND ApexClass.Name IN ($names)"
+  } | node -e '
+    let text = "";
+    process.stdin.on("data", (chunk) => (text += chunk));
+    process.stdin.on("end", () => {
+      const [scheduled, queued] = text.split("\x1e").map((part) => JSON.parse(part));
+      if (scheduled.status !== 0 || queued.status !== 0) process.exit(1);
+      const named = new Set(scheduled.result.records.map((row) => row.Id));
+      for (const row of scheduled.result.records) console.log(`scheduled ${row.CronJobDetail.Name} (${row.State})`);
+      for (const row of queued.result.records) {
+        if (!named.has(row.CronTriggerId)) console.log(`${row.JobType} ${row.ApexClass.Name} (${row.Status})`);
+      }
+    });'
+}
+
+# Schedules the Switchyard jobs as the integration user's org (deploy.sh -s), else the target org.
+reschedule() {
+  bash scripts/org/schedule-jobs.sh -o "${schedule_org:-${TARGET_ORG:-}}" || printf 'warning: %s\n' \
+    "the jobs were not scheduled again: run scripts/org/schedule-jobs.sh as the integration user" >&2
+}

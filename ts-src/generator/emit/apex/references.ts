@@ -42,7 +42,21 @@ export const STANDARD_QUERYABLE: Readonly<Record<string, readonly string[]>> = {
   CronJobDetail: ['JobType'],
   EventBusSubscriber: ['ExternalId', 'LastError', 'Position', 'Retries', 'Status', 'Tip', 'Topic', 'Type'],
   Organization: ['IsSandbox', 'OrganizationType', 'InstanceName'],
-  PermissionSet: ['Label'],
+  PermissionSet: [
+    'Label',
+    // SwyTestFactory finds a standard non-admin profile through the permission set it owns.
+    'IsCustom',
+    'IsOwnedByProfile',
+    'PermissionsApiEnabled',
+    'PermissionsCustomizeApplication',
+    'PermissionsEditTask',
+    'PermissionsModifyAllData',
+    'PermissionsViewAllData',
+    'ProfileId',
+    'Profile.Name',
+    'Profile.UserLicense.LicenseDefinitionKey',
+    'Profile.UserType',
+  ],
   PermissionSetAssignment: ['AssigneeId', 'PermissionSetId', 'PermissionSet.Name'],
   Profile: [],
   // The policy scenario table SwyPolicyScenariosTest reads.

@@ -47,3 +47,9 @@ test('the generated test proves the wiring: URL mapping, one applied delivery, 4
   assert.match(test, /static void answers404ForAnUnknownKey\(\)[\s\S]*Assert\.areEqual\(404, response\.statusCode/);
   assert.equal(test.match(/@IsTest\n\s*static void/g)?.length, 3, 'the behaviour is tested once, in SwyCallInTest');
 });
+
+test('the generated test runs as the inbound caller (call-in set), never as the credential holder', () => {
+  const test = contentOf(receiveOrderStatus, 'ReceiveOrderStatusResourceTest');
+  assert.match(test, /userWithPermissionSet\(\s*'Switchyard_Call_In'\s*\)/);
+  assert.doesNotMatch(test, /Switchyard_Integration_Runtime/);
+});

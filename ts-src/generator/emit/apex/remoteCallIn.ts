@@ -16,7 +16,8 @@ import { payloadSchemaExpression } from './payloadSchema';
 import { recordIdField, sensitiveFieldsOf } from './events';
 import { sampleText, sampleValue } from './samples';
 import { apex } from './template';
-import { INTEGRATION_USER, testClass, testsAs } from './tests';
+import { testClass, testsAs, userWith } from './tests';
+import { PERMISSION_SET_CALL_IN } from '../metadata/permissionSets';
 
 export function emitRemoteCallIn(model: Model, operation: RemoteCallInModel): GeneratedFile[] {
   const source: DeclarationSource[] = [{ location: operation.location, name: operation.name }];
@@ -239,7 +240,8 @@ function describeProperty(field: FieldModel): string {
  * unknown key is 404.
  */
 function resourceTest(model: Model, ctx: Context): string {
-  const test = testsAs(INTEGRATION_USER);
+  // The inbound caller's set: the resource and the fields it writes, no callout credential.
+  const test = testsAs(userWith(PERMISSION_SET_CALL_IN));
   const { resource, key, writes, event, object, urlMapping } = ctx;
   const checked = writes.find((w) => w.propertyField.kind === 'Text' || w.propertyField.kind === 'Picklist');
   const mapping = `@RestResource(urlMapping=${str(urlMapping)})`;

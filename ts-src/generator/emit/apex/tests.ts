@@ -9,7 +9,10 @@ import { doc, indent, str } from './apex';
 /** Who a test runs as: an Apex expression that returns a saved User. */
 export type TestUser = string;
 
-/** The integration user: Standard User profile plus the runtime permission set. */
+/**
+ * The integration user: a standard, non-admin profile (found by its permissions and license, never by
+ * its translated name: SwyTestFactory) plus the runtime permission set.
+ */
 export const INTEGRATION_USER: TestUser = `SwyTestFactory.userWithPermissionSet(${str(PERMISSION_SET_RUNTIME)})`;
 
 /** A user holding one permission set. */

@@ -6,6 +6,7 @@ import type { Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { customObjectFiles } from './customObject';
 import { externalCredentialFile } from './externalCredential';
+import { extensionLayoutFiles } from './layout';
 import { namedCredentialFile } from './namedCredential';
 import { objectExtensionFiles } from './objectExtension';
 import { permissionSetFiles } from './permissionSets';
@@ -16,6 +17,7 @@ export function emitMetadata(model: Model): GeneratedFile[] {
     ...model.events.flatMap(platformEventFiles),
     ...model.objects.flatMap(customObjectFiles),
     ...model.extensions.flatMap(objectExtensionFiles),
+    ...extensionLayoutFiles(model),
     ...model.systems.flatMap((system) => [externalCredentialFile(system), namedCredentialFile(system)]),
     ...permissionSetFiles(model),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

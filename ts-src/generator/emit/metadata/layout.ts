@@ -1,11 +1,12 @@
 /**
- * The page layout of a custom object: the declared sections, then System Information, as a layout
- * Salesforce creates for a new object has them.
+ * Page layouts. A custom object's: the declared sections, then System Information, as a layout
+ * Salesforce creates for a new object has them. A standard object the declarations extend (Order)
+ * gets a layout of its own showing the generated fields, for an admin to assign.
  */
 import type * as md from '@salesforce/types/metadata';
-import type { CustomObjectModel, FieldModel, LayoutSectionModel } from '../../model/types';
+import type { CustomObjectModel, FieldModel, LayoutSectionModel, Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
-import { generatedRoot } from '../../model/naming';
+import { GENERATED_ROOT, generatedRoot } from '../../model/naming';
 import { metadataPaths } from './paths';
 import { metadataFile, type Sparse } from './xml';
 
@@ -82,6 +83,93 @@ function systemInformation(): Section {
     editHeading: false,
     label: 'System Information',
     layoutColumns: [readonly('CreatedById'), readonly('LastModifiedById')],
+    style: 'TwoColumnsTopToBottom',
+  };
+}
+
+/**
+ * Standard fields that head the page layout of a standard object the declarations extend, with the
+ * behaviour the object needs (its required fields Required). Objects not listed get the Switchyard
+ * section and System Information only.
+ */
+const STANDARD_LAYOUT_FIELDS: Readonly<Record<string, readonly (readonly [string, md.UiBehavior])[]>> = {
+  Order: [
+    ['OrderNumber', 'Readonly'],
+    ['AccountId', 'Required'],
+    ['EffectiveDate', 'Required'],
+    ['Status', 'Required'],
+    ['OwnerId', 'Edit'],
+    ['ContractId', 'Edit'],
+  ],
+};
+
+/**
+ * `Order-Switchyard Order Layout`: a layout of its own, never the org's `Order-Order Layout`, so a
+ * deploy cannot overwrite the layout the org's users have; an admin assigns it per profile.
+ */
+export function extensionLayoutName(object: string): string {
+  return `${object}-Switchyard ${object} Layout`;
+}
+
+/**
+ * A standard object's page layout showing its generated fields: its own standard fields, then a
+ * Switchyard section with every generated field (read-only where a call-in writes it: the external
+ * system owns that value), then System Information.
+ */
+export function extensionLayoutMetadata(model: Model, object: string): Sparse<md.Layout> {
+  const fields = model.extensions.filter((extension) => extension.object === object).flatMap((e) => e.fields);
+  const written = new Set(
+    model.operations.flatMap((operation) =>
+      operation.pattern === 'remote-call-in' && operation.object === object
+        ? [...Object.values(operation.mapping), operation.idempotencyKey]
+        : [],
+    ),
+  );
+  const generatedBehavior = (field: FieldModel): md.UiBehavior =>
+    written.has(field.name) ? 'Readonly' : field.required ? 'Required' : 'Edit';
+  const standard = (STANDARD_LAYOUT_FIELDS[object] ?? []).map(([field, behavior]): Item => ({ behavior, field }));
+  const generated = fields.map((field): Item => ({ behavior: generatedBehavior(field), field: field.name }));
+  const switchyard = twoColumns('Switchyard', generated);
+  return {
+    layoutSections: [
+      ...(standard.length > 0 ? [twoColumns('Information', standard)] : []),
+      fields.some((field) => WIDE_KINDS.has(field.kind))
+        ? { ...switchyard, layoutColumns: [{ layoutItems: generated }], style: 'OneColumn' }
+        : switchyard,
+      systemInformation(),
+    ],
+  };
+}
+
+/** One layout per standard object the declarations add fields to. */
+export function extensionLayoutFiles(model: Model): GeneratedFile[] {
+  const objects = [...new Set(model.extensions.map((extension) => extension.object))].sort();
+  return objects.map((object) =>
+    metadataFile(
+      metadataPaths.layout(GENERATED_ROOT, extensionLayoutName(object)),
+      'Layout',
+      extensionLayoutMetadata(model, object),
+      [
+        ...model.extensions.filter((extension) => extension.object === object).map((e) => e.location.file),
+        ...model.operations
+          .filter((operation) => operation.pattern === 'remote-call-in' && operation.object === object)
+          .map((operation) => operation.location.file),
+      ],
+    ),
+  );
+}
+
+/** Top to bottom: the first half of the items on the left, the rest on the right. */
+function twoColumns(label: string, items: readonly Item[]): Section {
+  const half = Math.ceil(items.length / 2);
+  return {
+    customLabel: true,
+    detailHeading: true,
+    editHeading: true,
+    label,
+    layoutColumns: [items.slice(0, half), items.slice(half)].map((layoutItems) =>
+      layoutItems.length > 0 ? { layoutItems } : {},
+    ),
     style: 'TwoColumnsTopToBottom',
   };
 }

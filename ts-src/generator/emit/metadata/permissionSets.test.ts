@@ -3,12 +3,14 @@ import { test } from 'node:test';
 import type { Model } from '../../model/types';
 import {
   adminPermissionSet,
+  callInPermissionSet,
   calloutUserPermissionSet,
   ERROR_LOG_OBJECT,
   liveUpdatesPermissionSet,
   permissionSetFiles,
   RETRY_PAYLOAD_FIELD,
   runtimePermissionSet,
+  USER_EXTERNAL_CREDENTIAL,
 } from './permissionSets';
 import { testModel } from './testModel';
 
@@ -69,27 +71,76 @@ test('runtime: reads and writes the retry payload; create/read/edit, never delet
   assert.deepEqual([log.allowCreate, log.allowRead, log.allowEdit, log.allowDelete], [true, true, true, false]);
 });
 
-test('runtime: Order fields by use: call-in targets editable, batch-sync fields readable, untouched fields absent', () => {
+test('runtime: Order fields the batch sync sends are readable; the call-in targets are not its to write', () => {
   const access = fieldAccess(runtime);
+  assert.equal(access['Order.Synced_Total__c'], 'read');
+  assert.equal(access['Order.External_Order_Id__c'], 'read', 'the batch sync key');
+  assert.equal(access['Order.Fulfilment_Status__c'], 'read', 'sent by the batch sync, written only by the call-in');
+  assert.equal(access['Order.Unused_Flag__c'], undefined);
+  assert.equal(objectAccess(runtime, 'Order')?.allowEdit, false);
+});
+
+test('runtime: answers no REST resource (the inbound caller has its own set)', () => {
+  assert.equal(runtime.classAccesses, undefined);
+});
+
+test('call-in: the REST resources and the fields they write, no credential, no Switchyard objects', () => {
+  const callIn = callInPermissionSet(model)!;
+  assert.deepEqual(callIn.classAccesses, [{ apexClass: 'ReceiveOrderStatusResource', enabled: true }]);
+  assert.equal(callIn.externalCredentialPrincipalAccesses, undefined);
+  const access = fieldAccess(callIn);
   assert.equal(access['Order.Fulfilment_Status__c'], 'edit');
   assert.equal(access['Order.External_Order_Id__c'], 'edit');
-  assert.equal(access['Order.Synced_Total__c'], 'read');
-  assert.equal(access['Order.Unused_Flag__c'], undefined);
+  assert.equal(access['Order.Synced_Total__c'], undefined);
+  assert.equal(access[`${ERROR_LOG_OBJECT}.${RETRY_PAYLOAD_FIELD}`], undefined);
+  assert.deepEqual(
+    callIn.objectPermissions?.map((p) => `${p.object}:${p.allowRead}:${p.allowEdit}:${p.allowCreate}:${p.allowDelete}`),
+    ['Account:true:false:false:false', 'Contract:true:false:false:false', 'Order:true:true:false:false'],
+  );
 });
 
-test('runtime: class access to each call-in REST resource', () => {
-  assert.deepEqual(runtime.classAccesses, [{ apexClass: 'ReceiveOrderStatusResource', enabled: true }]);
+test('call-in: not written when nothing calls in', () => {
+  const quiet: Model = { ...model, operations: model.operations.filter((o) => o.pattern !== 'remote-call-in') };
+  assert.equal(callInPermissionSet(quiet), undefined);
 });
 
-test('no set lists a required field (deploy rejects it) or grants View All / Modify All', () => {
+test('User External Credentials: Modify All for a set holding an OAuth principal, Read for API-key principals only', () => {
+  assert.deepEqual(objectAccess(runtime, USER_EXTERNAL_CREDENTIAL), {
+    allowCreate: false,
+    allowDelete: true,
+    allowEdit: true,
+    allowRead: true,
+    modifyAllRecords: true,
+    object: USER_EXTERNAL_CREDENTIAL,
+    viewAllRecords: true,
+  });
+  const callout = calloutUserPermissionSet(model)!;
+  assert.deepEqual(
+    callout.objectPermissions?.map((p) => [p.object, p.allowRead, p.allowEdit, p.modifyAllRecords]),
+    [[USER_EXTERNAL_CREDENTIAL, true, false, false]],
+    'the credit API takes an API key',
+  );
+  assert.equal(objectAccess(admin, USER_EXTERNAL_CREDENTIAL), undefined, 'the admin never calls out');
+  assert.equal(objectAccess(callInPermissionSet(model)!, USER_EXTERNAL_CREDENTIAL), undefined);
+});
+
+test('no set lists a required field (deploy rejects it) or grants View All / Modify All on data', () => {
   const required = new Set(
     [...model.objects.flatMap((o) => o.fields.map((f) => ({ ...f, object: o.apiName })))]
       .filter((f) => f.required)
       .map((f) => `${f.object}.${f.name}`),
   );
-  for (const set of [admin, runtime, calloutUserPermissionSet(model)!, liveUpdatesPermissionSet(model)!]) {
+  const sets = [
+    admin,
+    runtime,
+    callInPermissionSet(model)!,
+    calloutUserPermissionSet(model)!,
+    liveUpdatesPermissionSet(model)!,
+  ];
+  for (const set of sets) {
     for (const permission of set.fieldPermissions ?? []) assert.ok(!required.has(permission.field), permission.field);
-    for (const permission of set.objectPermissions ?? []) {
+    // The token store is not data: OAuth callouts need Modify All on it (see the test above).
+    for (const permission of (set.objectPermissions ?? []).filter((p) => p.object !== USER_EXTERNAL_CREDENTIAL)) {
       assert.equal(permission.modifyAllRecords, false);
       assert.equal(permission.viewAllRecords, false);
     }
@@ -103,7 +154,11 @@ test('callout user: only the principals of request-reply systems and their servi
   ]);
   assert.deepEqual(callout.classAccesses, [{ apexClass: 'CheckCreditService', enabled: true }]);
   assert.equal(callout.fieldPermissions, undefined);
-  assert.equal(callout.objectPermissions, undefined);
+  assert.deepEqual(
+    callout.objectPermissions?.map((p) => p.object),
+    [USER_EXTERNAL_CREDENTIAL],
+    'no data, only the token store',
+  );
 });
 
 test('callout user: not written when nothing calls out synchronously', () => {
@@ -123,7 +178,7 @@ test('live updates: read on the event a page subscribes to and on the page objec
 test('live updates: not written when no operation updates a page', () => {
   const quiet: Model = { ...model, operations: model.operations.filter((o) => o.pattern !== 'ui-update') };
   assert.equal(liveUpdatesPermissionSet(quiet), undefined);
-  assert.equal(permissionSetFiles(quiet).length, 3);
+  assert.equal(permissionSetFiles(quiet).length, 4);
 });
 
 test('files: permissionsets/<Name>.permissionset-meta.xml', () => {
@@ -132,6 +187,7 @@ test('files: permissionsets/<Name>.permissionset-meta.xml', () => {
     [
       'force-app/main/default/permissionsets/Switchyard_Integration_Admin.permissionset-meta.xml',
       'force-app/main/default/permissionsets/Switchyard_Integration_Runtime.permissionset-meta.xml',
+      'force-app/main/default/permissionsets/Switchyard_Call_In.permissionset-meta.xml',
       'force-app/main/default/permissionsets/Switchyard_Callout_User.permissionset-meta.xml',
       'force-app/main/default/permissionsets/Switchyard_Live_Updates.permissionset-meta.xml',
     ],
@@ -143,16 +199,21 @@ test('the admin file never names the retry payload', () => {
   assert.doesNotMatch(adminFile.content, /Retry_Payload__c/);
 });
 
-test('runtime: edit on Order for the call-in, with Read on the objects Order access depends on', () => {
-  const objects = runtimePermissionSet(model).objectPermissions ?? [];
-  const order = objects.find((permission) => permission.object === 'Order');
-  assert.equal(order?.allowRead, true);
-  assert.equal(order?.allowEdit, true);
-  assert.equal(order?.allowDelete, false);
-  for (const parent of ['Account', 'Contract']) {
-    const dependency = objects.find((permission) => permission.object === parent);
-    assert.equal(dependency?.allowRead, true, parent);
-    assert.equal(dependency?.allowEdit, false, parent);
+test('call-in: edit on Order, with Read on the objects Order access depends on; runtime reads them all', () => {
+  for (const [set, orderEdit] of [
+    [callInPermissionSet(model)!, true],
+    [runtime, false],
+  ] as const) {
+    const objects = set.objectPermissions ?? [];
+    const order = objects.find((permission) => permission.object === 'Order');
+    assert.equal(order?.allowRead, true);
+    assert.equal(order?.allowEdit, orderEdit);
+    assert.equal(order?.allowDelete, false);
+    for (const parent of ['Account', 'Contract']) {
+      const dependency = objects.find((permission) => permission.object === parent);
+      assert.equal(dependency?.allowRead, true, parent);
+      assert.equal(dependency?.allowEdit, false, parent);
+    }
+    assert.equal(new Set(objects.map((permission) => permission.object)).size, objects.length, 'one entry per object');
   }
-  assert.equal(new Set(objects.map((permission) => permission.object)).size, objects.length, 'one entry per object');
 });

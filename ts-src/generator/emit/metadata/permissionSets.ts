@@ -2,14 +2,17 @@
  * Permission sets, least privilege:
  * - admin: people who watch failures and reprocess them in the console;
  * - runtime: the integration user, under whom callouts, Platform Event triggers (through their
- *   PlatformEventSubscriberConfig), scheduled jobs and call-ins run; it holds every External
- *   Credential principal and is the only holder of the full retry payload;
+ *   PlatformEventSubscriberConfig) and scheduled jobs run: the outbound credential holder; it holds
+ *   every External Credential principal and is the only holder of the full retry payload;
+ * - call-in: the user an external system logs in as to call a call-in REST resource (inbound): the
+ *   resource classes and the fields they write, and no credential, so a leaked inbound login can
+ *   never call out as Salesforce nor read a retry payload;
  * - callout user: people whose own transaction calls out synchronously (request-reply, such as
  *   the credit check): the principals of those systems and the service classes, nothing else, so
  *   they never see unredacted payloads;
  * - live updates: people who watch a record page update from an event (empApi needs Read on the event).
  *
- * Never granted: View All / Modify All. Every Switchyard object has an org-wide default the
+ * Never granted: View All / Modify All on data. Every Switchyard object has an org-wide default the
  * declarations chose (ReadWrite in the example app), so object access already reaches every row;
  * View All would only override a stricter default an admin sets later.
  * Not listed: required fields (always readable and editable with object access; Salesforce rejects
@@ -17,6 +20,11 @@
  * Standard objects an operation works on (Order) get the object access it needs, with Read on the
  * objects that access depends on (STANDARD_OBJECT_DEPENDENCIES), since a permission set granting
  * Read Order without Read Account fails to deploy; a user's profile may grant more.
+ * Callouts through a named principal also need object access to User External Credentials, which
+ * stores the principal's tokens; custom permission sets do not have it by default. OAuth needs
+ * Modify All on it (the platform refreshes an expired token on behalf of the calling user), the
+ * other protocols Read:
+ * https://help.salesforce.com/s/articleView?id=xcloud.nc_user_external_credentials_permissions.htm&type=5
  */
 import type * as md from '@salesforce/types/metadata';
 import {
@@ -43,6 +51,10 @@ const STANDARD_OBJECT_DEPENDENCIES: Readonly<Record<string, readonly string[]>> 
 
 export const PERMISSION_SET_CALLOUT_USER = 'Switchyard_Callout_User';
 export const PERMISSION_SET_LIVE_UPDATES = 'Switchyard_Live_Updates';
+export const PERMISSION_SET_CALL_IN = 'Switchyard_Call_In';
+
+/** The object that stores External Credential tokens per user (named principals included). */
+export const USER_EXTERNAL_CREDENTIAL = 'UserExternalCredential';
 
 /** The dead-letter store the console works on, and its field only the runtime may read. */
 export const ERROR_LOG_OBJECT = 'Integration_Error_Log__c';
@@ -86,18 +98,14 @@ export function adminPermissionSet(model: Model): Sparse<md.PermissionSet> {
 }
 
 export function runtimePermissionSet(model: Model): Sparse<md.PermissionSet> {
-  const callIns = model.operations.filter((operation) => operation.pattern === 'remote-call-in');
   return {
-    classAccesses: callIns
-      .map((operation) => ({ apexClass: restResourceClassName(operation.name), enabled: true }))
-      .sort(byKey('apexClass')),
     description:
-      'Assign to the integration user only: it holds the External Credential principals, writes the error log, circuit and sync state, and answers the call-in REST resources.',
+      'Assign to the integration user only: it holds the External Credential principals (outbound callouts), writes the error log, circuit, alert and sync state. Call-ins use Switchyard_Call_In.',
     externalCredentialPrincipalAccesses: model.systems.map(principalAccess).sort(byKey('externalCredentialPrincipal')),
     fieldPermissions: sortedFields([
       ...model.objects.flatMap((object) => grantFields(object.apiName, object.fields, 'edit')),
       ...model.extensions.flatMap((extension) => {
-        const access = extensionAccess(model, extension.object);
+        const access = extensionAccess(model, extension.object, 'batch-sync');
         return extension.fields.flatMap((field) => {
           const granted = access.get(field.name);
           return granted ? grantFields(extension.object, [field], granted) : [];
@@ -108,8 +116,40 @@ export function runtimePermissionSet(model: Model): Sparse<md.PermissionSet> {
     // Rows are never deleted by the runtime: resolved failures stay as the audit trail.
     objectPermissions: sortedObjects([
       ...model.objects.map((object) => objectPermission(object.apiName, { create: true, edit: true })),
-      ...standardObjectAccess(model),
+      ...standardObjectAccess(model, 'batch-sync'),
+      ...userExternalCredentialAccess(model.systems),
     ]),
+  };
+}
+
+/**
+ * Undefined when nothing calls in. The inbound caller answers the REST resources in user mode: it
+ * edits the fields each call-in writes and matches on, and holds no credential principal (the
+ * error log and the published events are written by the runtime in system mode).
+ */
+export function callInPermissionSet(model: Model): Sparse<md.PermissionSet> | undefined {
+  const callIns = model.operations.filter((operation) => operation.pattern === 'remote-call-in');
+  if (callIns.length === 0) return undefined;
+  const objects = [...new Set(callIns.map((operation) => operation.object))];
+  const declared = new Map(model.objects.map((object) => [object.apiName, object.fields] as const));
+  const extended = new Map(model.extensions.map((extension) => [extension.object, extension.fields] as const));
+  return {
+    classAccesses: callIns
+      .map((operation) => ({ apexClass: restResourceClassName(operation.name), enabled: true }))
+      .sort(byKey('apexClass')),
+    description:
+      'Assign to the user an external system logs in as to call the Switchyard REST resources (inbound): those resources and the fields they write, no callout credential.',
+    fieldPermissions: sortedFields(
+      objects.flatMap((object) => {
+        const access = extensionAccess(model, object, 'remote-call-in');
+        const fields = declared.get(object) ?? extended.get(object) ?? [];
+        return fields
+          .filter((field) => access.has(field.name))
+          .flatMap((field) => grantFields(object, [field], 'edit'));
+      }),
+    ),
+    label: 'Switchyard Call-In',
+    objectPermissions: sortedObjects(objects.flatMap((object) => withDependencies(object, { edit: true }))),
   };
 }
 
@@ -129,6 +169,7 @@ export function calloutUserPermissionSet(model: Model): Sparse<md.PermissionSet>
       .map(principalAccess)
       .sort(byKey('externalCredentialPrincipal')),
     label: 'Switchyard Callout User',
+    objectPermissions: userExternalCredentialAccess(model.systems.filter((system) => systems.has(system.name))),
   };
 }
 
@@ -163,6 +204,7 @@ export function permissionSetFiles(model: Model): GeneratedFile[] {
   const sets: [string, Sparse<md.PermissionSet> | undefined][] = [
     [PERMISSION_SET_ADMIN, adminPermissionSet(model)],
     [PERMISSION_SET_RUNTIME, runtimePermissionSet(model)],
+    [PERMISSION_SET_CALL_IN, callInPermissionSet(model)],
     [PERMISSION_SET_CALLOUT_USER, calloutUserPermissionSet(model)],
     [PERMISSION_SET_LIVE_UPDATES, liveUpdatesPermissionSet(model)],
   ];
@@ -177,36 +219,49 @@ function principalAccess(system: ExternalSystemModel): Sparse<md.PermissionSetEx
 }
 
 /**
- * What the runtime does with each custom field of a standard object: call-ins write their mapped
- * fields and match on their key; batch syncs read the fields they send. Fields no operation
- * touches are not granted.
+ * What one pattern does with each custom field of an object: call-ins write their mapped fields and
+ * match on their key; batch syncs read the fields they send. Fields no operation touches are not
+ * granted.
  */
-function extensionAccess(model: Model, object: string): Map<string, Access> {
+function extensionAccess(model: Model, object: string, pattern: 'batch-sync' | 'remote-call-in'): Map<string, Access> {
   const access = new Map<string, Access>();
   for (const operation of model.operations) {
-    if (operation.pattern === 'batch-sync' && operation.object === object) {
-      for (const field of [...operation.fields, operation.idempotencyKey])
-        if (!access.has(field)) access.set(field, 'read');
+    if (pattern === 'batch-sync' && operation.pattern === 'batch-sync' && operation.object === object) {
+      for (const field of [...operation.fields, operation.idempotencyKey]) access.set(field, 'read');
     }
-    if (operation.pattern === 'remote-call-in' && operation.object === object) {
+    if (pattern === 'remote-call-in' && operation.pattern === 'remote-call-in' && operation.object === object) {
       for (const field of [...Object.values(operation.mapping), operation.idempotencyKey]) access.set(field, 'edit');
     }
   }
   return access;
 }
 
-/** Read (batch sync) or edit (call-in) on the standard objects the runtime's operations touch. */
-function standardObjectAccess(model: Model): ObjectPermission[] {
-  const edited = new Set<string>();
-  const read = new Set<string>();
-  for (const operation of model.operations) {
-    if (operation.pattern === 'remote-call-in') edited.add(operation.object);
-    if (operation.pattern === 'batch-sync') read.add(operation.object);
-  }
+/** Read on the standard objects the batch syncs send. */
+function standardObjectAccess(model: Model, pattern: 'batch-sync'): ObjectPermission[] {
   const custom = new Set(model.objects.map((object) => object.apiName));
-  return [...new Set([...edited, ...read])]
-    .filter((object) => !custom.has(object))
-    .flatMap((object) => withDependencies(object, { edit: edited.has(object) }));
+  const read = model.operations.flatMap((operation) => (operation.pattern === pattern ? [operation.object] : []));
+  return [...new Set(read)].filter((object) => !custom.has(object)).flatMap((object) => withDependencies(object, {}));
+}
+
+/**
+ * User External Credentials access for callouts through these systems' named principals: Modify All
+ * where one is OAuth (token refresh), Read otherwise; none without systems.
+ */
+function userExternalCredentialAccess(systems: readonly ExternalSystemModel[]): ObjectPermission[] {
+  if (systems.length === 0) return [];
+  const oauth = systems.some(
+    (system) => system.auth.type === 'oauthClientCredentials' || system.auth.type === 'jwtBearer',
+  );
+  return [
+    oauth
+      ? {
+          ...objectPermission(USER_EXTERNAL_CREDENTIAL, { edit: true }),
+          allowDelete: true,
+          modifyAllRecords: true,
+          viewAllRecords: true,
+        }
+      : objectPermission(USER_EXTERNAL_CREDENTIAL, {}),
+  ];
 }
 
 /** The object's permission and Read on each object it depends on. */
