@@ -426,15 +426,15 @@ export const receive = operation({
 
   test('a schedule Apex cron cannot run (every minute would need 60 jobs)', () =>
     expectRefused(app("schedule: '0 0 2 * * ?',", "schedule: '0 * * * * ?',"), {
-      rule: 'cron',
+      rule: 'cron-jobs',
       message: /schedule "0 \* \* \* \* \?" would need 60 scheduled jobs/,
       at: "schedule: |'0 * * * * ?'",
     }));
 
-  test('a misspelt property is a type error at its place', () =>
+  test('a misspelt property is a type error at its place, with did you mean', () =>
     expectRefused(app('coolDownSeconds: 300', 'coolDownSecs: 300'), {
-      rule: 'ts2561',
-      message: /coolDownSecs/,
+      rule: 'unknown-property',
+      message: /'coolDownSecs' does not exist .*Did you mean to write 'coolDownSeconds'\?/,
       at: 'coolDownSecs',
     }));
 
