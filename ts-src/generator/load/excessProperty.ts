@@ -16,7 +16,9 @@ function knownProperties(file: SourceFile, start: number, typeName: string | und
   const type = literal.getContextualType();
   if (!type) return [];
   const members = type.isUnion() ? type.getUnionTypes() : [type];
-  const chosen = members.find((m) => m.getText(undefined).endsWith(typeName ?? '\0')) ?? (members.length === 1 ? members[0] : undefined);
+  const chosen =
+    members.find((m) => m.getText(undefined).endsWith(typeName ?? '\0')) ??
+    (members.length === 1 ? members[0] : undefined);
   return chosen ? chosen.getProperties().map((p) => p.getName()) : [];
 }
 
@@ -27,6 +29,9 @@ export function excessPropertyFix(file: SourceFile, start: number, message: stri
   const suggestion = property && !/Did you mean/.test(message) ? didYouMean(property, known) : undefined;
   return {
     message: suggestion ? `${message} Did you mean '${suggestion}'?` : message,
-    fix: known.length > 0 ? `remove it or use a property the declaration API defines here: ${known.join(', ')}` : 'remove it',
+    fix:
+      known.length > 0
+        ? `remove it or use a property the declaration API defines here: ${known.join(', ')}`
+        : 'remove it',
   };
 }

@@ -93,9 +93,10 @@ function reportNonAscii(report: Report, at: Literal, name: string, what: string)
   const offending = [...new Set([...name].filter((c) => !/[A-Za-z0-9_]/.test(c)))];
   const stripped = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const letters = offending.filter((c) => /\p{L}/u.test(c));
-  const suggestion = ASCII_NAME.test(stripped.replace(/^[^A-Za-z]+/, '')) && stripped !== name
-    ? `rename it to "${stripped}"`
-    : `replace ${offending.map((c) => `"${c}"`).join(', ')} with A-Z, a-z, 0-9 or _`;
+  const suggestion =
+    ASCII_NAME.test(stripped.replace(/^[^A-Za-z]+/, '')) && stripped !== name
+      ? `rename it to "${stripped}"`
+      : `replace ${offending.map((c) => `"${c}"`).join(', ')} with A-Z, a-z, 0-9 or _`;
   report(
     at,
     'ascii-name',

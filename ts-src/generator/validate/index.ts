@@ -21,6 +21,7 @@ import { checkObjectParts, checkExternalIdCount } from './objects';
 import {
   COMMON_FIELDS,
   EXTERNAL_ID_KINDS,
+  LWC_BUNDLE_NAME,
   MAX_APEX_CLASS_NAME,
   MAX_BATCH_SIZE,
   MAX_CALLOUT_TIMEOUT_SECONDS,
@@ -89,6 +90,18 @@ export function validateDeclarations(declarations: readonly RawDeclaration[]): D
     const mapping = checkUrlMapping(report, operation);
     if (mapping !== undefined) mappings.push({ at: childAt(operation, 'urlMapping')!, mapping });
     checkHttpMethod(report, operation);
+    const component = childAt(operation, 'component');
+    if (component?.type === 'string' && !LWC_BUNDLE_NAME.test(component.value)) {
+      const camel = component.value
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())
+        .replace(/^[^a-z]*/, (head) => head.toLowerCase().replace(/^[^a-z]+/, ''));
+      report(
+        component,
+        'component-name',
+        `component "${component.value}" is not a Lightning web component bundle name (a lowercase letter first, then letters, digits and single underscores; no hyphen)`,
+        `name the bundle in camelCase${camel ? `, such as "${camel}"` : ''} (its folder under ts-src/lwc has the same name)`,
+      );
+    }
     checkFields(report, childAt(operation, 'request'), 'shape');
     checkFields(report, childAt(operation, 'response'), 'shape');
     checkTimeout(report, operation, 'Operation');
@@ -164,7 +177,11 @@ function checkMappingTypes(
         );
       }
     } else if (fromKind === 'Picklist' && toKind === 'Picklist') {
-      const allowed = new Set((childAt(to, 'values')?.type === 'array' ? (childAt(to, 'values') as { items: Literal[] }).items : []).map((v) => (v.type === 'string' ? v.value : '')));
+      const allowed = new Set(
+        (childAt(to, 'values')?.type === 'array' ? (childAt(to, 'values') as { items: Literal[] }).items : []).map(
+          (v) => (v.type === 'string' ? v.value : ''),
+        ),
+      );
       const values = childAt(from, 'values');
       const restricted = childAt(to, 'restricted');
       if (!(restricted?.type === 'boolean' && !restricted.value) && values?.type === 'array') {
@@ -346,7 +363,12 @@ function checkFallback(report: Report, operation: Literal): void {
       );
     }
     const values = childAt(response.entries.get(property), 'values');
-    if (kind === 'Picklist' && value.type === 'string' && values?.type === 'array' && !values.items.some((v) => v.type === 'string' && v.value === value.value)) {
+    if (
+      kind === 'Picklist' &&
+      value.type === 'string' &&
+      values?.type === 'array' &&
+      !values.items.some((v) => v.type === 'string' && v.value === value.value)
+    ) {
       report(
         value,
         'fallback-type',
@@ -617,7 +639,12 @@ function checkReferences(report: Report, operation: Literal, catalog: Catalog): 
   const fieldList = childAt(operation, 'fields');
   if (fieldList?.type === 'array') {
     if (fieldList.items.length === 0) {
-      report(fieldList, 'batch-fields', 'fields is empty: the sync would send records with no data', `list the fields of ${object} to send`);
+      report(
+        fieldList,
+        'batch-fields',
+        'fields is empty: the sync would send records with no data',
+        `list the fields of ${object} to send`,
+      );
     }
     const seenFields = new Set<string>();
     for (const item of fieldList.items) {

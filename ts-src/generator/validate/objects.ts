@@ -30,7 +30,13 @@ function checkLength(report: Report, at: Literal | undefined, max: number, rule:
 
 export function checkObjectParts(report: Report, declaration: Literal, what: string): void {
   checkLength(report, childAt(declaration, 'label'), MAX_LABEL, 'label-length', `${what} label`);
-  checkLength(report, childAt(declaration, 'pluralLabel'), MAX_PLURAL_LABEL, 'plural-label-length', `${what} plural label`);
+  checkLength(
+    report,
+    childAt(declaration, 'pluralLabel'),
+    MAX_PLURAL_LABEL,
+    'plural-label-length',
+    `${what} plural label`,
+  );
   const description = childAt(declaration, 'description');
   if (description?.type === 'string' && description.value.length > MAX_DESCRIPTION) {
     checkLength(report, description, MAX_DESCRIPTION, 'description-length', `${what} description`);
@@ -67,7 +73,12 @@ function checkViewsAndLayout(report: Report, object: Literal): void {
   const list = [...known].join(', ');
   const checkField = (at: Literal, where: string) => {
     if (at.type === 'string' && !known.has(at.value)) {
-      report(at, 'unknown-field', `${where} names "${at.value}", which is not a field of this object`, `use one of: ${list}`);
+      report(
+        at,
+        'unknown-field',
+        `${where} names "${at.value}", which is not a field of this object`,
+        `use one of: ${list}`,
+      );
     }
   };
   const views = childAt(object, 'listViews');
@@ -81,10 +92,20 @@ function checkViewsAndLayout(report: Report, object: Literal): void {
             name,
             'list-view-name',
             `List view name "${name.value}" is not a developer name (letters, digits, single underscores, starting with a letter, at most ${MAX_LIST_VIEW_NAME} characters)`,
-            `write it like "${name.value.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, MAX_LIST_VIEW_NAME) || 'All'}"`,
+            `write it like "${
+              name.value
+                .replace(/[^A-Za-z0-9]+/g, '_')
+                .replace(/^_+|_+$/g, '')
+                .slice(0, MAX_LIST_VIEW_NAME) || 'All'
+            }"`,
           );
         } else if (names.has(name.value.toLowerCase())) {
-          report(name, 'duplicate-name', `List view "${name.value}" is declared twice on this object`, 'give each list view its own name');
+          report(
+            name,
+            'duplicate-name',
+            `List view "${name.value}" is declared twice on this object`,
+            'give each list view its own name',
+          );
         }
         names.add(name.value.toLowerCase());
       }

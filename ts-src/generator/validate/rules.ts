@@ -200,3 +200,10 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Fields every object has, custom or standard. */
 export const COMMON_FIELDS = ['Id', 'Name', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', 'OwnerId'];
+
+/**
+ * Lightning web component bundle names: start with a lowercase letter, letters, digits and single
+ * underscores only, no trailing underscore, no hyphen or whitespace.
+ * https://developer.salesforce.com/docs/platform/lwc/guide/create-components-folder.html
+ */
+export const LWC_BUNDLE_NAME = /^[a-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;

@@ -243,7 +243,12 @@ export function checkStrict(report: Report, kind: DeclarationKind, declaration: 
     checkFieldMap(report, childAt(declaration, 'response'));
     return;
   }
-  checkKeys(report, declaration, TOP[kind], `A ${{ event: 'platformEvent', object: 'customObject', extension: 'objectExtension', system: 'externalSystem', monitoring: 'monitoring' }[kind]} declaration`);
+  checkKeys(
+    report,
+    declaration,
+    TOP[kind],
+    `A ${{ event: 'platformEvent', object: 'customObject', extension: 'objectExtension', system: 'externalSystem', monitoring: 'monitoring' }[kind]} declaration`,
+  );
   checkFieldMap(report, childAt(declaration, 'fields'));
   if (kind === 'system') {
     checkKeys(report, childAt(declaration, 'circuitBreaker'), BREAKER, 'circuitBreaker');
@@ -262,6 +267,7 @@ export function checkStrict(report: Report, kind: DeclarationKind, declaration: 
       }
     }
     const layout = childAt(declaration, 'layout');
-    if (layout?.type === 'array') for (const section of layout.items) checkKeys(report, section, ['label', 'fields'], 'A layout section');
+    if (layout?.type === 'array')
+      for (const section of layout.items) checkKeys(report, section, ['label', 'fields'], 'A layout section');
   }
 }

@@ -76,7 +76,12 @@ function checkBaseUrl(report: Report, at: Literal & { type: 'string' }): void {
   const url = at.value;
   const parsed = parse(url);
   if (!parsed || parsed.protocol !== 'https:' || !parsed.hostname) {
-    report(at, 'base-url', `baseUrl "${url}" is not an https:// URL`, 'use an https:// URL such as https://api.example.com/v2');
+    report(
+      at,
+      'base-url',
+      `baseUrl "${url}" is not an https:// URL`,
+      'use an https:// URL such as https://api.example.com/v2',
+    );
     return;
   }
   if (parsed.search || parsed.hash || url.includes('?') || url.includes('#')) {
