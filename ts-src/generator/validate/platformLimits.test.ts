@@ -426,7 +426,7 @@ const cases: (Omit<Expectation, 'file'> & { name: string })[] = [
   {
     name: 'URL mapping under a reserved prefix',
     rule: 'url-mapping-reserved',
-    message: /starts with \/services, which is reserved/,
+    message: /starts with \/services, which Switchyard reserves/,
     at: "urlMapping: |'/services/data'",
   },
   {

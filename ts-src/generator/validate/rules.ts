@@ -109,9 +109,11 @@ export const MAX_NAMED_CREDENTIAL_LABEL = 80;
  */
 export const MAX_URL_MAPPING = 255;
 /**
- * Prefixes a mapping must not start with: the platform's own REST paths (a mapping of
- * `/services/...` would answer at /services/apexrest/services/..., never where its author meant),
- * and Switchyard's reserved namespace for its runtime endpoints.
+ * Prefixes a mapping must not start with. The platform documents no reserved prefix (the page above
+ * only says mappings are relative to /services/apexrest); these are Switchyard's policy: `/swy` is
+ * kept for the runtime's own endpoints, and `/services` and `/apexrest` would make URLs such as
+ * /services/apexrest/services/data that read like the platform's REST API and are never what the
+ * author meant.
  */
 export const RESERVED_URL_PREFIXES = ['/services', '/apexrest', '/swy'] as const;
 

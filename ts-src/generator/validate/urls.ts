@@ -48,9 +48,10 @@ export function checkSystemUrls(report: Report, system: Literal): void {
   }
   const baseUrl = childAt(system, 'baseUrl');
   if (baseUrl?.type === 'string') checkBaseUrl(report, baseUrl);
-  for (const key of ['tokenUrl', 'audience'] as const) {
+  // The JWT audience is an identifier, not an endpoint the credential calls: only tokenUrl is checked.
+  for (const key of ['tokenUrl'] as const) {
     const url = childAt(system, 'auth', key);
-    if (url?.type !== 'string' || (key === 'audience' && !/^\w+:/.test(url.value))) continue;
+    if (url?.type !== 'string') continue;
     const parsed = parse(url.value);
     if (!parsed || parsed.protocol !== 'https:' || MERGE_FIELD.test(url.value)) {
       report(
@@ -179,7 +180,7 @@ export function checkUrlMapping(report: Report, operation: Literal): string | un
   if (reserved) {
     return fail(
       'url-mapping-reserved',
-      `starts with ${reserved}, which is reserved (${reserved === '/swy' ? "Switchyard's runtime" : 'the platform answers it under /services/apexrest itself'})`,
+      `starts with ${reserved}, which Switchyard reserves (${reserved === '/swy' ? 'for its runtime endpoints' : `the resource would answer at /services/apexrest${mapping}, a URL that reads like one of the platform's own`})`,
       `start it with your own prefix, such as "/acme${mapping.slice(reserved.length) || '/v1'}"`,
     );
   }
