@@ -173,14 +173,14 @@ describe('declaration errors stop the build with file:line:col and write nothing
     expectRefused(app('Carrier__c: field', 'Car__rier__c: field'), {
       rule: 'api-name',
       message: /"Car__rier__c" has a double underscore/,
-      at: 'field.text({ length: 40 })',
+      at: 'Car__rier__c',
     }));
 
   test('API name must not end in an underscore before the suffix', () =>
     expectRefused(app('Carrier__c: field', 'Carrier___c: field'), {
       rule: 'api-name',
       message: /"Carrier___c" has (a double|a trailing) underscore/,
-      at: 'field.text({ length: 40 })',
+      at: 'Carrier___c',
     }));
 
   test('API name longer than 40 characters before the suffix', () =>

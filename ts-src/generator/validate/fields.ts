@@ -1,5 +1,5 @@
 /** Rules for names and for the fields of objects, events and request/response shapes. */
-import { childAt, type Literal } from '../load/literal';
+import { childAt, keyAt, type Literal } from '../load/literal';
 import type { DeclarationError } from '../model/errors';
 import {
   APEX_RESERVED_WORDS,
@@ -140,13 +140,15 @@ export function checkFields(report: Report, fields: Literal | undefined, contain
   if (fields?.type !== 'object') return;
   const seen = new Map<string, string>();
   for (const [name, field] of fields.entries) {
-    if (container === 'shape') checkIdentifier(report, field, name, 'Property', 40);
-    else checkApiName(report, field, name, '__c', 'Field');
+    // Rules about the name point at the name as written (`Car__rier__c:`), the others at the value.
+    const nameAt = keyAt(fields, name) ?? field;
+    if (container === 'shape') checkIdentifier(report, nameAt, name, 'Property', 40);
+    else checkApiName(report, nameAt, name, '__c', 'Field');
     // API names and Apex identifiers are case-insensitive: Status__c and status__c are one field.
     const earlier = seen.get(name.toLowerCase());
     if (earlier !== undefined) {
       report(
-        field,
+        nameAt,
         container === 'shape' ? 'duplicate-property' : 'duplicate-name',
         `${container === 'shape' ? 'Property' : 'Field'} "${name}" is the same name as "${earlier}" (${container === 'shape' ? 'Apex' : 'Salesforce'} names ignore case)`,
         'rename one of them or remove the repeated one',

@@ -299,19 +299,19 @@ const cases: (Omit<Expectation, 'file'> & { name: string })[] = [
     name: 'fields that differ only in case',
     rule: 'duplicate-name',
     message: /Field "carrier__c" is the same name as "Carrier__c"/,
-    at: 'carrier__c: |field',
+    at: '|carrier__c: field',
   },
   {
     name: 'a non-ASCII letter in an API name',
     rule: 'ascii-name',
     message: /"Catégorie__c" holds "é".*a letter such as é is not one of them/,
-    at: 'Catégorie__c: |field',
+    at: '|Catégorie__c: field',
   },
   {
     name: 'a non-ASCII letter that has no plain form',
     rule: 'ascii-name',
     message: /Property "straße" holds "ß"/,
-    at: 'straße: |field',
+    at: '|straße: field',
   },
   {
     name: 'custom fields past 500',
@@ -463,7 +463,7 @@ const cases: (Omit<Expectation, 'file'> & { name: string })[] = [
     name: 'request properties that differ only in case',
     rule: 'duplicate-property',
     message: /Property "OrderId" is the same name as "orderId" \(Apex names ignore case\)/,
-    at: 'OrderId: |field',
+    at: '|OrderId: field',
   },
   {
     name: 'idempotency key on a standard field: the fix declares a custom one',
@@ -545,7 +545,7 @@ const cases: (Omit<Expectation, 'file'> & { name: string })[] = [
     name: 'a property spread in from a const',
     rule: 'unknown-property',
     message: /retry has no property "maxAtempts"; did you mean "maxAttempts"\?/,
-    at: 'maxAtempts: |4',
+    at: '|maxAtempts: 4',
   },
   {
     name: 'a component name that is no LWC bundle name',

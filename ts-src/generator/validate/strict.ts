@@ -25,7 +25,7 @@ import type {
   UiUpdateOperation,
 } from '../../dsl';
 import type { DeclarationKind } from '../load/builders';
-import { childAt, type Literal } from '../load/literal';
+import { childAt, keyAt, type Literal } from '../load/literal';
 import { stringAt, type Report } from './fields';
 
 type AllKeys<T> = T extends unknown ? keyof T : never;
@@ -213,7 +213,7 @@ function checkKeys(report: Report, literal: Literal | undefined, known: readonly
     if (known.includes(key)) continue;
     const suggestion = didYouMean(key, known);
     report(
-      value,
+      keyAt(literal, key) ?? value,
       'unknown-property',
       `${what} has no property "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
       suggestion
