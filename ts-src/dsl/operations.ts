@@ -124,7 +124,13 @@ export type OperationDeclaration =
 
 export type IntegrationPattern = OperationDeclaration['pattern'];
 
-export const operation = <T extends OperationDeclaration>(declaration: T) => declaration;
+/**
+ * Declares an operation. The parameter is the discriminated union itself (not a generic), so
+ * TypeScript checks the object literal against the member its `pattern` selects: a property that
+ * pattern does not define (`onPermanentFailure`, `retry` on a request-reply) is an error at that
+ * property, with "did you mean" for a misspelling.
+ */
+export const operation = (declaration: OperationDeclaration): OperationDeclaration => declaration;
 
 /** Failure-rate alerting over the error log. */
 export interface MonitoringDeclaration {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import type { DeclarationError } from '../model/errors';
 import { DECLARATION_BUILDERS, type DeclarationKind } from './builders';
+import { EXCESS_PROPERTY_CODES, excessPropertyFix } from './excessProperty';
 import { LiteralError, locationOf, readLiteral, type Literal } from './literal';
 
 /** Declarations of Switchyard's own objects and events, which the runtime library uses. */
@@ -95,6 +96,13 @@ function typeErrors(project: Project, files: SourceFile[], projectRoot: string):
         const { line, column } = file.getLineAndColumnAtPos(start);
         const text = diagnostic.getMessageText();
         const message = typeof text === 'string' ? text : ts.flattenDiagnosticMessageText(text.compilerObject, ' ');
+        if (EXCESS_PROPERTY_CODES.has(diagnostic.getCode())) {
+          return {
+            location: { file: locationOf(file, projectRoot).file, line, column },
+            rule: 'unknown-property',
+            ...excessPropertyFix(file, start, message),
+          };
+        }
         return {
           location: { file: locationOf(file, projectRoot).file, line, column },
           rule: `ts${diagnostic.getCode()}`,

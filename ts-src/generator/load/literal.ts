@@ -14,7 +14,13 @@ export type Literal =
   | { type: 'number'; value: number; location: SourceLocation }
   | { type: 'boolean'; value: boolean; location: SourceLocation }
   | { type: 'array'; items: Literal[]; location: SourceLocation }
-  | { type: 'object'; entries: Map<string, Literal>; location: SourceLocation };
+  | {
+      type: 'object';
+      entries: Map<string, Literal>;
+      /** Where each property name is written, so a rule about a name points at the name. */
+      keys?: Map<string, SourceLocation>;
+      location: SourceLocation;
+    };
 
 export function locationOf(node: Node, projectRoot: string): SourceLocation {
   const sourceFile: SourceFile = node.getSourceFile();
@@ -77,7 +83,9 @@ export function readLiteral(expression: Expression, projectRoot: string): Litera
     return { type: 'array', items, location };
   }
   if (Node.isObjectLiteralExpression(expression)) {
-    return { type: 'object', entries: readObjectEntries(expression, projectRoot, unsupported), location };
+    const keys = new Map<string, SourceLocation>();
+    const entries = readObjectEntries(expression, projectRoot, unsupported, keys);
+    return { type: 'object', entries, keys, location };
   }
   if (Node.isIdentifier(expression)) {
     return readConstReference(expression, projectRoot, unsupported);
@@ -92,6 +100,7 @@ function readObjectEntries(
   expression: import('ts-morph').ObjectLiteralExpression,
   projectRoot: string,
   unsupported: (what: string) => never,
+  keys: Map<string, SourceLocation>,
 ): Map<string, Literal> {
   const entries = new Map<string, Literal>();
   for (const property of expression.getProperties()) {
@@ -104,15 +113,22 @@ function readObjectEntries(
             ? nameNode.getText()
             : unsupported(`The computed property name \`${nameNode.getText()}\``);
       entries.set(name, readLiteral(property.getInitializerOrThrow(), projectRoot));
+      keys.set(name, locationOf(nameNode, projectRoot));
     } else if (Node.isShorthandPropertyAssignment(property)) {
       entries.set(
         property.getName(),
         readConstReference(property.getNameNode(), projectRoot, unsupported, property.getValueSymbol()),
       );
+      keys.set(property.getName(), locationOf(property.getNameNode(), projectRoot));
     } else if (Node.isSpreadAssignment(property)) {
       const spread = readLiteral(property.getExpression(), projectRoot);
       if (spread.type !== 'object') unsupported('Spreading a non-object');
-      for (const [key, value] of (spread as { entries: Map<string, Literal> }).entries) entries.set(key, value);
+      const spreadObject = spread as { entries: Map<string, Literal>; keys?: Map<string, SourceLocation> };
+      for (const [key, value] of spreadObject.entries) {
+        entries.set(key, value);
+        const at = spreadObject.keys?.get(key);
+        if (at) keys.set(key, at);
+      }
     } else {
       unsupported(`The member \`${property.getText().slice(0, 60)}\``);
     }
@@ -156,12 +172,14 @@ function readFieldBuilderCall(
   if (!kind) return unsupported(`The call \`${callee.getText()}(...)\``);
   const [options] = call.getArguments();
   const entries = new Map<string, Literal>([['kind', { type: 'string', value: kind, location }]]);
+  let keys: Map<string, SourceLocation> | undefined;
   if (options) {
     const read = readLiteral(options as Expression, projectRoot);
     if (read.type !== 'object') unsupported(`The argument of \`${callee.getText()}\``);
     for (const [key, value] of (read as { entries: Map<string, Literal> }).entries) entries.set(key, value);
+    keys = (read as { keys?: Map<string, SourceLocation> }).keys;
   }
-  return { type: 'object', entries, location };
+  return { type: 'object', entries, ...(keys && { keys }), location };
 }
 
 /** The plain value of a literal, for building the model once it is valid. */
@@ -174,6 +192,16 @@ export function toPlain(literal: Literal): unknown {
     default:
       return literal.value;
   }
+}
+
+/**
+ * The property name `key` of an object literal as a string literal at the place the name is
+ * written (for rules about names), or the value's place when the name's is not known.
+ */
+export function keyAt(literal: Literal | undefined, key: string): Literal | undefined {
+  if (literal?.type !== 'object' || !literal.entries.has(key)) return undefined;
+  const location = literal.keys?.get(key) ?? literal.entries.get(key)!.location;
+  return { type: 'string', value: key, location };
 }
 
 /** The literal at `path` below `literal`, if there is one. */

@@ -173,14 +173,14 @@ describe('declaration errors stop the build with file:line:col and write nothing
     expectRefused(app('Carrier__c: field', 'Car__rier__c: field'), {
       rule: 'api-name',
       message: /"Car__rier__c" has a double underscore/,
-      at: 'field.text({ length: 40 })',
+      at: 'Car__rier__c',
     }));
 
   test('API name must not end in an underscore before the suffix', () =>
     expectRefused(app('Carrier__c: field', 'Carrier___c: field'), {
       rule: 'api-name',
       message: /"Carrier___c" has (a double|a trailing) underscore/,
-      at: 'field.text({ length: 40 })',
+      at: 'Carrier___c',
     }));
 
   test('API name longer than 40 characters before the suffix', () =>
@@ -426,15 +426,15 @@ export const receive = operation({
 
   test('a schedule Apex cron cannot run (every minute would need 60 jobs)', () =>
     expectRefused(app("schedule: '0 0 2 * * ?',", "schedule: '0 * * * * ?',"), {
-      rule: 'cron',
+      rule: 'cron-jobs',
       message: /schedule "0 \* \* \* \* \?" would need 60 scheduled jobs/,
       at: "schedule: |'0 * * * * ?'",
     }));
 
-  test('a misspelt property is a type error at its place', () =>
+  test('a misspelt property is a type error at its place, with did you mean', () =>
     expectRefused(app('coolDownSeconds: 300', 'coolDownSecs: 300'), {
-      rule: 'ts2561',
-      message: /coolDownSecs/,
+      rule: 'unknown-property',
+      message: /'coolDownSecs' does not exist .*Did you mean to write 'coolDownSeconds'\?/,
       at: 'coolDownSecs',
     }));
 

@@ -16,14 +16,23 @@ import {
   stringAt,
   type Report,
 } from './fields';
+import { checkGeneratedNames, generatedClasses } from './names';
+import { checkObjectParts, checkExternalIdCount } from './objects';
 import {
   COMMON_FIELDS,
+  EXTERNAL_ID_KINDS,
+  LWC_BUNDLE_NAME,
+  MAX_APEX_CLASS_NAME,
   MAX_BATCH_SIZE,
   MAX_CALLOUT_TIMEOUT_SECONDS,
-  MAX_OPERATION_NAME,
   SCRATCH_ORG_MAX_CHAIN_DEPTH,
   STANDARD_FIELDS,
 } from './rules';
+import { checkStrict } from './strict';
+import { checkCalloutPath, checkSystemUrls, checkUrlMapping, checkUrlMappingsUnique } from './urls';
+
+/** Where a project keeps its own declarations (the runtime's live in ts-src/platform). */
+const INTEGRATIONS_FOLDER = 'ts-src/integrations';
 
 export function validateDeclarations(declarations: readonly RawDeclaration[]): DeclarationError[] {
   const errors: DeclarationError[] = [];
@@ -37,15 +46,27 @@ export function validateDeclarations(declarations: readonly RawDeclaration[]): D
   const operations = byKind('operation');
   const monitors = byKind('monitoring');
 
+  if (!declarations.some((d) => d.value.location.file.startsWith(INTEGRATIONS_FOLDER + '/'))) {
+    errors.push({
+      location: { file: INTEGRATIONS_FOLDER, line: 1, column: 1 },
+      rule: 'no-declarations',
+      message: `${INTEGRATIONS_FOLDER} holds no declarations: no file there exports a const made with platformEvent, customObject, objectExtension, externalSystem, operation or monitoring from ts-src/dsl`,
+      fix: `add a declaration file such as ${INTEGRATIONS_FOLDER}/erp.ts (see "Declaring an integration" in the README)`,
+    });
+  }
+  for (const declaration of declarations) checkStrict(report, declaration.kind, declaration.value);
+
   for (const event of events) {
     const name = stringAt(event, 'apiName');
     if (name !== undefined) checkApiName(report, childAt(event, 'apiName')!, name, '__e', 'Platform Event');
     checkFields(report, childAt(event, 'fields'), 'event');
+    checkObjectParts(report, event, 'Platform Event');
   }
   for (const object of objects) {
     const name = stringAt(object, 'apiName');
     if (name !== undefined) checkApiName(report, childAt(object, 'apiName')!, name, '__c', 'Custom object');
     checkFields(report, childAt(object, 'fields'), 'object');
+    checkObjectParts(report, object, 'Custom object');
   }
   for (const extension of extensions) {
     const name = stringAt(extension, 'object');
@@ -60,10 +81,27 @@ export function validateDeclarations(declarations: readonly RawDeclaration[]): D
     checkFields(report, childAt(extension, 'fields'), 'object');
   }
   for (const system of systems) checkSystem(report, system);
+  const mappings: { at: Literal; mapping: string }[] = [];
   for (const operation of operations) {
     const name = stringAt(operation, 'name');
     if (name !== undefined)
-      checkIdentifier(report, childAt(operation, 'name')!, name, 'Operation name', MAX_OPERATION_NAME);
+      checkIdentifier(report, childAt(operation, 'name')!, name, 'Operation name', MAX_APEX_CLASS_NAME);
+    checkCalloutPath(report, operation);
+    const mapping = checkUrlMapping(report, operation);
+    if (mapping !== undefined) mappings.push({ at: childAt(operation, 'urlMapping')!, mapping });
+    checkHttpMethod(report, operation);
+    const component = childAt(operation, 'component');
+    if (component?.type === 'string' && !LWC_BUNDLE_NAME.test(component.value)) {
+      const camel = component.value
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())
+        .replace(/^[^a-z]*/, (head) => head.toLowerCase().replace(/^[^a-z]+/, ''));
+      report(
+        component,
+        'component-name',
+        `component "${component.value}" is not a Lightning web component bundle name (a lowercase letter first, then letters, digits and single underscores; no hyphen)`,
+        `name the bundle in camelCase${camel ? `, such as "${camel}"` : ''} (its folder under ts-src/lwc has the same name)`,
+      );
+    }
     checkFields(report, childAt(operation, 'request'), 'shape');
     checkFields(report, childAt(operation, 'response'), 'shape');
     checkTimeout(report, operation, 'Operation');
@@ -81,10 +119,99 @@ export function validateDeclarations(declarations: readonly RawDeclaration[]): D
   checkDuplicates(report, operations, 'name', 'operation');
   checkDuplicates(report, monitors, 'name', 'monitoring');
   checkDuplicateExtensionFields(report, extensions);
+  checkUrlMappingsUnique(report, mappings);
+  checkExternalIdCount(report, objects, extensions);
+  checkGeneratedNames(report, generatedClasses(events, operations, monitors));
 
   const catalog = new Catalog(events, objects, extensions, systems);
   for (const operation of operations) checkReferences(report, operation, catalog);
   return errors;
+}
+
+/** Kinds a request property may be written to a field of (the REST resource converts them). */
+const ASSIGNABLE: Readonly<Record<string, readonly string[]>> = {
+  Text: ['Text', 'TextArea', 'LongTextArea', 'Email', 'Url', 'Picklist'],
+  TextArea: ['TextArea', 'LongTextArea'],
+  LongTextArea: ['LongTextArea'],
+  Email: ['Email', 'Text', 'TextArea', 'LongTextArea'],
+  Url: ['Url', 'Text', 'TextArea', 'LongTextArea'],
+  Picklist: ['Picklist', 'Text', 'TextArea', 'LongTextArea'],
+  Number: ['Number'],
+  Checkbox: ['Checkbox'],
+  Date: ['Date'],
+  DateTime: ['DateTime'],
+};
+
+/** A request property is written to a field of a kind it fits, and a Text into one as long. */
+function checkMappingTypes(
+  report: Report,
+  mapping: Literal | undefined,
+  request: Literal | undefined,
+  objectFields: Map<string, Literal | undefined>,
+  object: string,
+): void {
+  if (mapping?.type !== 'object' || request?.type !== 'object') return;
+  for (const [property, target] of mapping.entries) {
+    if (target.type !== 'string') continue;
+    const from = request.entries.get(property);
+    const to = objectFields.get(target.value);
+    const fromKind = stringAt(from, 'kind');
+    const toKind = stringAt(to, 'kind');
+    if (!fromKind || !toKind) continue;
+    if (!(ASSIGNABLE[fromKind] ?? []).includes(toKind)) {
+      report(
+        target,
+        'mapping-type',
+        `Mapping writes request property "${property}" (${fromKind}) to ${object}.${target.value} (${toKind}), which cannot hold it`,
+        `map "${property}" to a ${ASSIGNABLE[fromKind]?.join(' or ') ?? fromKind} field, or declare the property as field.${toKind.charAt(0).toLowerCase()}${toKind.slice(1)}()`,
+      );
+    } else if (fromKind === 'Text' && toKind === 'Text') {
+      const fromLength = numberAt(from, 'length');
+      const toLength = numberAt(to, 'length');
+      if (fromLength !== undefined && toLength !== undefined && fromLength > toLength) {
+        report(
+          target,
+          'mapping-length',
+          `Mapping writes request property "${property}" (up to ${fromLength} characters) to ${object}.${target.value}, which holds ${toLength}: longer values would fail the save`,
+          `declare "${property}" with length: ${toLength} or less (the REST resource then refuses longer values with a 400), or lengthen ${target.value}`,
+        );
+      }
+    } else if (fromKind === 'Picklist' && toKind === 'Picklist') {
+      const allowed = new Set(
+        (childAt(to, 'values')?.type === 'array' ? (childAt(to, 'values') as { items: Literal[] }).items : []).map(
+          (v) => (v.type === 'string' ? v.value : ''),
+        ),
+      );
+      const values = childAt(from, 'values');
+      const restricted = childAt(to, 'restricted');
+      if (!(restricted?.type === 'boolean' && !restricted.value) && values?.type === 'array') {
+        for (const value of values.items) {
+          if (value.type === 'string' && !allowed.has(value.value)) {
+            report(
+              value,
+              'mapping-picklist',
+              `Request property "${property}" allows "${value.value}", which the restricted picklist ${object}.${target.value} does not list: that request would fail the save`,
+              `add "${value.value}" to the values of ${target.value}, or remove it from "${property}"`,
+            );
+          }
+        }
+      }
+    }
+  }
+}
+
+/** A sync pushes records in the body: GET (and DELETE) send none. */
+function checkHttpMethod(report: Report, operation: Literal): void {
+  const method = childAt(operation, 'method');
+  if (method?.type !== 'string' || stringAt(operation, 'pattern') !== 'batch-sync') return;
+  if (method.value === 'GET' || method.value === 'DELETE') {
+    report(
+      method,
+      'http-method',
+      `A batch-sync operation sends each chunk of records as a request body, and ${method.value} sends none`,
+      'use POST, PUT or PATCH',
+    );
+  }
 }
 
 function checkSystem(report: Report, system: Literal): void {
@@ -98,15 +225,7 @@ function checkSystem(report: Report, system: Literal): void {
       'start with a letter; use letters, digits and single underscores, no trailing underscore',
     );
   }
-  const baseUrl = stringAt(system, 'baseUrl');
-  if (baseUrl !== undefined && !/^https:\/\/[^\s/]+/.test(baseUrl)) {
-    report(
-      childAt(system, 'baseUrl')!,
-      'base-url',
-      `baseUrl "${baseUrl}" is not an https:// URL`,
-      'use an https:// URL',
-    );
-  }
+  checkSystemUrls(report, system);
   checkTimeout(report, system, 'External system');
   const threshold = numberAt(system, 'circuitBreaker', 'failureThreshold');
   if (threshold !== undefined && (threshold < 1 || !Number.isInteger(threshold))) {
@@ -232,6 +351,31 @@ function checkFallback(report: Report, operation: Literal): void {
   const response = childAt(operation, 'response');
   if (fallback?.type !== 'object' || response?.type !== 'object') return;
   for (const [property, value] of fallback.entries) {
+    const kind = stringAt(response.entries.get(property), 'kind');
+    const expected =
+      kind === 'Number' ? 'number' : kind === 'Checkbox' ? 'boolean' : kind === undefined ? undefined : 'string';
+    if (expected !== undefined && value.type !== expected) {
+      report(
+        value,
+        'fallback-type',
+        `fallback sets "${property}" to a ${value.type}, but the response declares it as ${kind}`,
+        `write a ${expected} value for "${property}"`,
+      );
+    }
+    const values = childAt(response.entries.get(property), 'values');
+    if (
+      kind === 'Picklist' &&
+      value.type === 'string' &&
+      values?.type === 'array' &&
+      !values.items.some((v) => v.type === 'string' && v.value === value.value)
+    ) {
+      report(
+        value,
+        'fallback-type',
+        `fallback sets "${property}" to "${value.value}", which is not one of its picklist values`,
+        `use one of: ${values.items.map((v) => (v.type === 'string' ? v.value : '')).join(', ')}`,
+      );
+    }
     if (!response.entries.has(property)) {
       report(
         value,
@@ -246,7 +390,16 @@ function checkFallback(report: Report, operation: Literal): void {
 function checkMonitoring(report: Report, monitor: Literal): void {
   const name = stringAt(monitor, 'name');
   if (name !== undefined)
-    checkIdentifier(report, childAt(monitor, 'name')!, name, 'Monitoring name', MAX_OPERATION_NAME);
+    checkIdentifier(report, childAt(monitor, 'name')!, name, 'Monitoring name', MAX_APEX_CLASS_NAME);
+  const email = childAt(monitor, 'alertEmail');
+  if (email?.type === 'string' && !/^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/.test(email.value)) {
+    report(
+      email,
+      'alert-email',
+      `alertEmail "${email.value}" is not one e-mail address`,
+      'write one address such as integration-ops@example.com (use a distribution list for several people)',
+    );
+  }
   const threshold = numberAt(monitor, 'failureRateThreshold');
   if (threshold !== undefined && (threshold <= 0 || threshold > 1)) {
     report(
@@ -393,6 +546,29 @@ function checkReferences(report: Report, operation: Literal, catalog: Catalog): 
     }
   }
 
+  const recordId = childAt(operation, 'recordIdField') ?? childAt(operation, 'relatedRecordField');
+  if (eventFields && recordId?.type === 'string' && eventFields.has(recordId.value)) {
+    const field = eventFields.get(recordId.value);
+    const length = numberAt(field, 'length');
+    if (stringAt(field, 'kind') !== 'Text' || (length !== undefined && length < 15)) {
+      report(
+        recordId,
+        'record-id-field',
+        `"${recordId.value}" of ${event} cannot hold a Salesforce record id (${stringAt(field, 'kind')}${length !== undefined ? `(${length})` : ''}; an id is Text of 15 or 18 characters)`,
+        `name a field.text({ length: 18 }) field of ${event}, or change ${recordId.value} to one`,
+      );
+    }
+  }
+  const subscribers = childAt(operation, 'subscribers');
+  if (subscribers?.type === 'array' && subscribers.items.length === 0) {
+    report(
+      subscribers,
+      'subscribers',
+      `Operation ${name} names no subscribers; the generated documentation would say nobody listens`,
+      "name who subscribes, such as ['Billing service (Pub/Sub API)']",
+    );
+  }
+
   const object = stringAt(operation, 'object');
   const objectFields = object !== undefined ? catalog.objectFields.get(object) : undefined;
   if (object !== undefined && !objectFields) {
@@ -441,14 +617,42 @@ function checkReferences(report: Report, operation: Literal, catalog: Catalog): 
       checkObjectField(keyAt, key, 'idempotencyKey');
     } else {
       const field = objectFields.get(key);
+      const kind = stringAt(field, 'kind');
       if (!field || !booleanAt(field, 'externalId') || !booleanAt(field, 'unique')) {
+        // The fix must be one the field can take: a standard field cannot be changed, and only
+        // Text, Number and Email fields can be External IDs.
+        const fix = !field
+          ? `${key} is a standard field of ${object}, which a declaration cannot make an External ID: declare a custom Text field such as External_Id__c with externalId: true and unique: true on ${object} and name it here`
+          : !(EXTERNAL_ID_KINDS as readonly string[]).includes(kind ?? '')
+            ? `${key} is a ${kind} field, which cannot be an External ID: use a field.text (or number, email) field with externalId: true and unique: true`
+            : `declare ${key} with externalId: true and unique: true`;
         report(
           keyAt,
           'idempotency-key',
           `idempotencyKey "${key}" of ${object} is not a unique External ID field, so a duplicate delivery could create or change a second record`,
-          `declare ${key} with externalId: true and unique: true`,
+          fix,
         );
       }
+    }
+  }
+  checkMappingTypes(report, mapping, request, objectFields, object ?? '');
+  const fieldList = childAt(operation, 'fields');
+  if (fieldList?.type === 'array') {
+    if (fieldList.items.length === 0) {
+      report(
+        fieldList,
+        'batch-fields',
+        'fields is empty: the sync would send records with no data',
+        `list the fields of ${object} to send`,
+      );
+    }
+    const seenFields = new Set<string>();
+    for (const item of fieldList.items) {
+      if (item.type !== 'string') continue;
+      if (seenFields.has(item.value.toLowerCase())) {
+        report(item, 'batch-fields', `Field "${item.value}" is listed twice`, 'list each field once');
+      }
+      seenFields.add(item.value.toLowerCase());
     }
   }
   const batchSize = numberAt(operation, 'batchSize');
