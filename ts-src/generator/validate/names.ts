@@ -31,7 +31,7 @@ function operationClasses(pattern: string | undefined, name: string): string[] {
     case 'batch-sync':
       return [apexClassName.batch(name), apexClassName.operation(name)].flatMap(withTest);
     case 'remote-call-in':
-      return [restResourceClassName(name), apexClassName.request(name)].flatMap(withTest);
+      return withTest(restResourceClassName(name));
     default:
       return [];
   }
@@ -40,31 +40,24 @@ function operationClasses(pattern: string | undefined, name: string): string[] {
 /** Every generated class, with the property that names it. */
 export function generatedClasses(events: Literal[], operations: Literal[], monitors: Literal[]): GeneratedClass[] {
   const classes: GeneratedClass[] = [];
-  const published = new Set<string>();
   const delivered = new Set<string>();
   for (const operation of operations) {
     const pattern = stringAt(operation, 'pattern');
     const event = stringAt(operation, 'event');
-    if (event && (pattern === 'fire-and-forget' || pattern === 'publish-subscribe')) published.add(event);
     if (event && pattern === 'fire-and-forget') delivered.add(event);
-    const publishes = stringAt(operation, 'publishes');
-    if (publishes && pattern === 'remote-call-in') published.add(publishes);
     const nameAt = childAt(operation, 'name');
     if (nameAt?.type !== 'string') continue;
     for (const name of operationClasses(pattern, nameAt.value)) {
       classes.push({ name, at: nameAt, from: `operation "${nameAt.value}"` });
     }
   }
+  // An event a fire-and-forget operation delivers gets its trigger and the trigger's test.
   for (const event of events) {
     const nameAt = childAt(event, 'apiName');
-    if (nameAt?.type !== 'string') continue;
-    const names = [
-      ...(published.has(nameAt.value) ? withTest(apexClassName.publisher(nameAt.value)) : []),
-      ...(delivered.has(nameAt.value)
-        ? [apexClassName.trigger(nameAt.value), ...withTest(apexClassName.triggerHandler(nameAt.value))]
-        : []),
-    ];
-    for (const name of names) classes.push({ name, at: nameAt, from: `event "${nameAt.value}"` });
+    if (nameAt?.type !== 'string' || !delivered.has(nameAt.value)) continue;
+    for (const name of withTest(apexClassName.trigger(nameAt.value))) {
+      classes.push({ name, at: nameAt, from: `event "${nameAt.value}"` });
+    }
   }
   for (const monitor of monitors) {
     const nameAt = childAt(monitor, 'name');

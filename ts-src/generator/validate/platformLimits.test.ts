@@ -208,6 +208,8 @@ export const shippedTwin2 = platformEvent({
   fields: { Id__c: field.text({ length: 18 }) },
 });
 export const feedOne = operation({ name: 'FeedOne', description: 'f', pattern: 'publish-subscribe', event: 'Shipped_Twin__e', subscribers: ['a'] });
+export const twinOne = operation({ name: 'TwinOne', description: 'd', pattern: 'fire-and-forget', event: 'Shipped_Twin__e', messageKey: 'Id__c', system: 'ERP_API', method: 'POST', path: '/twins', retry: { maxAttempts: 3, baseDelaySeconds: 60, maxDelaySeconds: 600, jitter: 'none' } });
+export const twinTwo = operation({ name: 'TwinTwo', description: 'd', pattern: 'fire-and-forget', event: 'ShippedTwin__e', messageKey: 'Id__c', system: 'ERP_API', method: 'POST', path: '/twins', retry: { maxAttempts: 3, baseDelaySeconds: 60, maxDelaySeconds: 600, jitter: 'none' } });
 export const live = operation({
   name: 'Live',
   description: 'Live shipment.',
@@ -538,7 +540,7 @@ const cases: (Omit<Expectation, 'file'> & { name: string })[] = [
     name: 'two declarations generating one class',
     rule: 'generated-name-collision',
     message:
-      /event "ShippedTwin__e" would generate the Apex class "ShippedTwinPublisher", which event "Shipped_Twin__e" \(ts-src\/integrations\/limits\.ts:\d+\) generates too/,
+      /event "ShippedTwin__e" would generate the Apex class "ShippedTwinTrigger", which event "Shipped_Twin__e" \(ts-src\/integrations\/limits\.ts:\d+\) generates too/,
     at: "apiName: |'ShippedTwin__e'",
   },
   {
