@@ -129,13 +129,13 @@ function cold(projectRoot: string, cache: string): () => void {
   };
 }
 
+let edits = 0;
 /** Edits one declaration (the path of SendOrderToErp, a different value every time). */
 function changeOneDeclaration(projectRoot: string): () => void {
-  let edit = 0;
   return () => {
     const file = path.join(projectRoot, 'ts-src/integrations/erp.ts');
     const text = fs.readFileSync(file, 'utf8');
-    const next = text.replace(/path: '\/orders[^']*'/, `path: '/orders-${++edit}'`);
+    const next = text.replace(/path: '\/orders[^']*'/, `path: '/orders-${++edits}'`);
     if (next === text) throw new Error(`no path: '/orders...' in ${file} to change`);
     fs.writeFileSync(file, next);
   };

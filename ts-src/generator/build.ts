@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type { GeneratedFile } from './emit/types';
-import type { FormatStats } from './format';
+import type { FormatPlan, FormatStats } from './format';
 import { cacheDirectory } from './cache';
 import { inputFingerprint, sourcesFingerprint } from './inputs';
 import { BuildFailure, formatDeclarationError } from './model/errors';
@@ -40,20 +40,24 @@ export async function planBuild(projectRoot: string): Promise<BuildResult> {
   ]);
   compileCache.directory = cacheDirectory(projectRoot);
   const phase = phaseTimer();
-  const model = loadModel(projectRoot);
-  phase('load');
-  const emitted = emitAll(model);
-  phase('emit');
-  const formatPlan = planFormat(projectRoot, emitted);
-  // Apex to format: the parser's JVM boots on the other core while this one checks references.
-  const apexServer = startApexParser(projectRoot, formatPlan);
+  phase(`start-up and modules (since the process started: ${(performance.now() / 1000).toFixed(2)} s)`);
+  // Something changed (or this is the first build): Apex will most likely need formatting, so the
+  // parser's JVM boots on the other core while this one loads, emits and checks references.
+  const apexServer = startApexParser(projectRoot);
+  let emitted: GeneratedFile[];
+  let formatPlan: FormatPlan;
   try {
+    const model = loadModel(projectRoot);
+    phase('load');
+    emitted = emitAll(model);
+    phase('emit');
     checkApexReferencesCached(projectRoot, model, emitted, readRuntimeApex(projectRoot));
+    phase('verify');
+    formatPlan = planFormat(projectRoot, emitted);
   } catch (error) {
-    await (await apexServer?.catch(() => undefined))?.stop();
+    await (await apexServer.catch(() => undefined))?.stop();
     throw error;
   }
-  phase('verify');
   const stats: FormatStats = { formatted: 0, cached: 0, apexParser: 'none' };
   const files = await formatFiles(projectRoot, emitted, stats, formatPlan, apexServer);
   phase(`format (${stats.formatted} formatted, ${stats.cached} from cache, Apex parser: ${stats.apexParser})`);
@@ -64,7 +68,7 @@ export async function planBuild(projectRoot: string): Promise<BuildResult> {
 
 /** `SWITCHYARD_TIMING=1`: each phase's seconds on stderr. */
 function phaseTimer(): (name: string) => void {
-  let last = performance.now();
+  let last = buildStarted;
   return (name) => {
     const now = performance.now();
     if (process.env.SWITCHYARD_TIMING) console.error(`switchyard: ${name} ${((now - last) / 1000).toFixed(2)} s`);
@@ -78,8 +82,11 @@ export interface BuildLog {
 }
 
 /** Runs the build (or, with checkOnly, compares) and returns the process exit code. */
+let buildStarted = 0;
+
 export async function build(projectRoot: string, checkOnly: boolean, log: BuildLog): Promise<number> {
   const started = performance.now();
+  buildStarted = started;
   const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
   try {
     // Nothing changed since the last build and its output is intact: a full build would write nothing.

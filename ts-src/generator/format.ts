@@ -65,11 +65,12 @@ export function planFormat(projectRoot: string, files: readonly GeneratedFile[])
 }
 
 /**
- * Starts the Apex parser server when the plan has Apex to format, so its JVM boots while the build
- * goes on (the reference check); pass the result to `formatFiles`.
+ * Starts the Apex parser server now, so its JVM boots on the other core while the build loads,
+ * emits and checks; pass the result to `formatFiles`, which stops it (at once if no Apex needs
+ * formatting). Undefined without Java or with `SWITCHYARD_APEX_PARSER=native`.
  */
-export function startApexParser(projectRoot: string, plan: FormatPlan): Promise<ApexServer | undefined> | undefined {
-  return plan.misses.some(isApex) ? startServer(projectRoot) : undefined;
+export function startApexParser(projectRoot: string): Promise<ApexServer | undefined> {
+  return startServer(projectRoot);
 }
 
 export async function formatFiles(
@@ -81,7 +82,12 @@ export async function formatFiles(
 ): Promise<GeneratedFile[]> {
   const { keys, cached, misses } = plan;
   const formatted = new Map<GeneratedFile, string>();
-  const apexParser = misses.length > 0 ? await formatMisses(projectRoot, misses, formatted, apexServer) : 'none';
+  let apexParser: FormatStats['apexParser'] = 'none';
+  try {
+    if (misses.length > 0) apexParser = await formatMisses(projectRoot, misses, formatted, apexServer);
+  } finally {
+    await (await apexServer?.catch(() => undefined))?.stop();
+  }
 
   const used: Record<string, string> = {};
   const result = files.map((file) => {
@@ -106,6 +112,10 @@ async function formatMisses(
   into: Map<GeneratedFile, string>,
   prestarted: Promise<ApexServer | undefined> | undefined,
 ): Promise<FormatStats['apexParser']> {
+  // prettier keeps config files it has read for the life of the process; the cache key was taken
+  // from the files as they are now, so prettier must read them now too (or it could store text
+  // formatted with an old config under the new config's key).
+  await (await import('prettier')).clearConfigCache();
   const apex = misses.filter(isApex);
   const rest = misses.filter((file) => !isApex(file));
   // The JVM starts (unless it already has) while the other files are formatted.
