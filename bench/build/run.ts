@@ -4,7 +4,8 @@
  * rebuild with nothing changed, a rebuild after changing one declaration; for synthetic projects
  * of 100, 500 and 1,000 operations a cold build (time and peak memory), to show how cost grows.
  *
- *   npx tsx bench/build/run.ts [--runs 5] [--synthetic-runs 5] [--sizes 100,500,1000]   (--sizes '' : example only)
+ *   npx tsx bench/build/run.ts [--runs 5] [--synthetic-runs 5] [--large-runs 5] [--sizes 100,500,1000]
+ *   (--sizes '' : the example only; --large-runs: rounds for 1,000 operations and more)
  *
  * Builds run in temporary copies of the project's build inputs, so this repository's force-app is
  * never written; `--check` runs against this repository itself (it only reads). Measurements take
@@ -56,7 +57,8 @@ function run(measurement: Measurement): Sample {
   const sample = { seconds, maxRssMb, exitCode: result.status ?? -1, stdout: result.stdout, loadAverage };
   measurement.samples.push(sample);
   console.error(
-    `  ${measurement.name}: ${seconds.toFixed(2)} s, exit ${sample.exitCode}, load ${loadAverage.toFixed(1)}`,
+    `  ${measurement.name}: ${seconds.toFixed(2)} s, exit ${sample.exitCode}, load ${loadAverage.toFixed(1)}, ` +
+      `peak RSS ${maxRssMb?.toFixed(0) ?? 'n/a'} MB`,
   );
   if (sample.exitCode !== 0) {
     // --check exits 1 on a stale force-app and tsc 2 on type errors: both still measure the work; say which.
@@ -144,6 +146,8 @@ function changeOneDeclaration(projectRoot: string): () => void {
 function main(): void {
   const runs = argument('--runs', 5);
   const syntheticRuns = argument('--synthetic-runs', 5);
+  // The 1,000-operation builds take minutes each on a loaded 2-core machine.
+  const largeRuns = argument('--large-runs', syntheticRuns);
   const sizes = (process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1] : '100,500,1000')
     .split(',')
     .filter(Boolean)
@@ -179,12 +183,6 @@ function main(): void {
         prepare: changeOneDeclaration(example),
         samples: [],
       },
-      {
-        name: 'example: build --check (repo)',
-        command: `SWITCHYARD_CACHE_DIR=${path.join(workspace, 'cache-repo')} npx tsx ts-src/generator/build.ts --check`,
-        cwd: ROOT,
-        samples: [],
-      },
     ];
     const synthetic = sizes.map((operations) => {
       const root = path.join(workspace, `synthetic-${operations}`);
@@ -207,11 +205,13 @@ function main(): void {
     for (let round = 1; round <= Math.max(runs, syntheticRuns); round++) {
       console.error(`round ${round}`);
       for (const measurement of all) {
-        const limit = exampleMeasurements.includes(measurement) ? runs : syntheticRuns;
+        const size = synthetic.find((s) => s.tsc === measurement || s.build === measurement)?.operations;
+        const limit = size === undefined ? runs : size >= 1000 ? largeRuns : syntheticRuns;
         if (round <= limit) run(measurement);
       }
     }
     const [floor, coldBuild, noop, oneChange, oneChangeNative] = exampleMeasurements;
+    console.error('done');
     output.push('### Example app', '', ...table(exampleMeasurements), '');
     output.push(
       `Ratios of medians to the floor (tsc of the declaration sources, same run): nothing changed ${ratio(noop, floor)} ` +

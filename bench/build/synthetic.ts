@@ -49,6 +49,8 @@ const COPIED = [
   'ts-src/platform',
   'ts-src/integrations',
   'ts-src/lwc',
+  // The runtime Apex: the build checks its SOQL and callout names (verify.ts), as in the repository.
+  'ts-src/apex',
   '.prettierrc',
   'sfdx-project.json',
   'tsconfig.json',
