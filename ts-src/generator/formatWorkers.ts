@@ -69,6 +69,9 @@ export async function formatInWorkers(
       const worker = new Worker(WORKER, {
         eval: true,
         execArgv: [],
+        // Formatting one file needs little; a small old generation makes each worker collect its
+        // garbage early instead of growing (peak memory of a cold 500-operation build).
+        resourceLimits: { maxOldGenerationSizeMb: 160 },
         workerData: { projectRoot, prettierUrl, extra, concurrency },
       });
       worker.on('message', (message: { results?: [number, string][]; error?: string }) => {
