@@ -1,8 +1,11 @@
 /**
- * Build benchmark: the full build of the example app against `tsc --noEmit` of the same sources,
- * and the build of a synthetic project of 500 operations (time and peak memory).
+ * Build benchmark, against its floor (`tsc --noEmit` of the same declarations) measured in the same
+ * run: for the example app a cold build (no force-app, empty cache: a clean clone's, as in CI), a
+ * rebuild with nothing changed, a rebuild after changing one declaration; for synthetic projects
+ * of 100, 500 and 1,000 operations a cold build (time and peak memory), to show how cost grows.
  *
- *   npx tsx bench/build/run.ts [--runs 5] [--synthetic-runs 3] [--skip-synthetic]
+ *   npx tsx bench/build/run.ts [--runs 5] [--synthetic-runs 5] [--large-runs 5] [--sizes 100,500,1000]
+ *   (--sizes '' : the example only; --large-runs: rounds for 1,000 operations and more)
  *
  * Builds run in temporary copies of the project's build inputs, so this repository's force-app is
  * never written; `--check` runs against this repository itself (it only reads). Measurements take
@@ -13,12 +16,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCHMARK_SIZE, writeProjectCopy, writeSyntheticProject } from './synthetic';
+import { syntheticSize, writeProjectCopy, writeSyntheticProject } from './synthetic';
 import { argument, median } from '../stats';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUILD = path.join(ROOT, 'ts-src/generator/build.ts');
-const PHASES = path.join(ROOT, 'bench/build/phases.ts');
 const TIME = '/usr/bin/time';
 
 interface Sample {
@@ -55,7 +57,8 @@ function run(measurement: Measurement): Sample {
   const sample = { seconds, maxRssMb, exitCode: result.status ?? -1, stdout: result.stdout, loadAverage };
   measurement.samples.push(sample);
   console.error(
-    `  ${measurement.name}: ${seconds.toFixed(2)} s, exit ${sample.exitCode}, load ${loadAverage.toFixed(1)}`,
+    `  ${measurement.name}: ${seconds.toFixed(2)} s, exit ${sample.exitCode}, load ${loadAverage.toFixed(1)}, ` +
+      `peak RSS ${maxRssMb?.toFixed(0) ?? 'n/a'} MB`,
   );
   if (sample.exitCode !== 0) {
     // --check exits 1 on a stale force-app and tsc 2 on type errors: both still measure the work; say which.
@@ -104,19 +107,6 @@ function table(measurements: Measurement[]): string[] {
   return lines;
 }
 
-function phaseTable(measurement: Measurement): string[] {
-  const parsed = measurement.samples
-    .filter((s) => s.exitCode === 0)
-    .map((s) => JSON.parse(s.stdout.trim().split('\n').pop()!) as Record<string, number>);
-  if (parsed.length === 0) return [`(${measurement.name}: no successful run)`];
-  const cell = (key: string, digits = 2) => median(parsed.map((p) => p[key])).toFixed(digits);
-  return [
-    `${measurement.name} (in process, median of ${parsed.length}): load ${cell('load')} s, emit ${cell('emit')} s, ` +
-      `format ${cell('format')} s, plan ${cell('plan')} s; ${cell('files', 0)} files (${cell('apexFiles', 0)} Apex) ` +
-      `for ${cell('operations', 0)} operations; peak RSS of the node process ${cell('maxRssMb', 0)} MB`,
-  ];
-}
-
 function rounds(measurements: Measurement[], count: number): void {
   for (let round = 1; round <= count; round++) {
     console.error(`round ${round} of ${count}`);
@@ -124,72 +114,126 @@ function rounds(measurements: Measurement[], count: number): void {
   }
 }
 
+const seconds = (m: Measurement) => median(m.samples.map((s) => s.seconds));
+const ratio = (a: Measurement, b: Measurement) => (seconds(a) / seconds(b)).toFixed(2);
+
+/** Each build gets its own cache folder in the workspace (never the shared node_modules). */
+function buildCommand(cache: string, extraEnv = ''): string {
+  return `SWITCHYARD_CACHE_DIR=${cache} ${extraEnv}npx tsx ${BUILD}`;
+}
+
+/** Removes the build output and the cache: the next build is a clean clone's (CI's). */
+function cold(projectRoot: string, cache: string): () => void {
+  const output = removeBuildOutput(projectRoot);
+  return () => {
+    output();
+    fs.rmSync(cache, { recursive: true, force: true });
+  };
+}
+
+let edits = 0;
+/** Edits one declaration (the path of SendOrderToErp, a different value every time). */
+function changeOneDeclaration(projectRoot: string): () => void {
+  return () => {
+    const file = path.join(projectRoot, 'ts-src/integrations/erp.ts');
+    const text = fs.readFileSync(file, 'utf8');
+    const next = text.replace(/path: '\/orders[^']*'/, `path: '/orders-${++edits}'`);
+    if (next === text) throw new Error(`no path: '/orders...' in ${file} to change`);
+    fs.writeFileSync(file, next);
+  };
+}
+
 function main(): void {
   const runs = argument('--runs', 5);
-  const syntheticRuns = argument('--synthetic-runs', 3);
+  const syntheticRuns = argument('--synthetic-runs', 5);
+  // The 1,000-operation builds take minutes each on a loaded 2-core machine.
+  const largeRuns = argument('--large-runs', syntheticRuns);
+  const sizes = (process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1] : '100,500,1000')
+    .split(',')
+    .filter(Boolean)
+    .map(Number);
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-bench-'));
   const output: string[] = [];
   try {
     const example = path.join(workspace, 'example');
+    const exampleCache = path.join(workspace, 'cache-example');
     writeProjectCopy(ROOT, example);
+    const tsc = 'npx tsc --noEmit -p tsconfig.json';
     const exampleMeasurements: Measurement[] = [
+      { name: 'tsc, declarations only (floor)', command: tsc, cwd: example, samples: [] },
       {
-        name: 'example: build',
-        command: `npx tsx ${BUILD}`,
+        name: 'example: cold build (no force-app, no cache)',
+        command: buildCommand(exampleCache),
         cwd: example,
-        prepare: removeBuildOutput(example),
+        prepare: cold(example, exampleCache),
         samples: [],
       },
-      { name: 'example: build --check', command: 'npx tsx ts-src/generator/build.ts --check', cwd: ROOT, samples: [] },
-      { name: 'tsc, whole repo', command: 'npx tsc --noEmit -p tsconfig.json', cwd: ROOT, samples: [] },
-      { name: 'tsc, declarations only', command: 'npx tsc --noEmit -p tsconfig.json', cwd: example, samples: [] },
-      { name: 'example: phases', command: `npx tsx ${PHASES} .`, cwd: example, samples: [] },
+      { name: 'example: rebuild, nothing changed', command: buildCommand(exampleCache), cwd: example, samples: [] },
+      {
+        name: 'example: rebuild, one declaration changed',
+        command: buildCommand(exampleCache),
+        cwd: example,
+        prepare: changeOneDeclaration(example),
+        samples: [],
+      },
+      {
+        name: 'example: same, native Apex parser (no server)',
+        command: buildCommand(exampleCache, 'SWITCHYARD_APEX_PARSER=native '),
+        cwd: example,
+        prepare: changeOneDeclaration(example),
+        samples: [],
+      },
     ];
-    rounds(exampleMeasurements, runs);
-    const [build, check, tscRepo, tscDeclarations, phases] = exampleMeasurements;
-    const ratio = (a: Measurement, b: Measurement) =>
-      (median(a.samples.map((s) => s.seconds)) / median(b.samples.map((s) => s.seconds))).toFixed(1);
+    const synthetic = sizes.map((operations) => {
+      const root = path.join(workspace, `synthetic-${operations}`);
+      const cache = path.join(workspace, `cache-${operations}`);
+      writeSyntheticProject(ROOT, root, syntheticSize(operations));
+      return {
+        operations,
+        tsc: { name: `synthetic ${operations}: tsc (floor)`, command: tsc, cwd: root, samples: [] } as Measurement,
+        build: {
+          name: `synthetic ${operations}: cold build (no force-app, no cache)`,
+          command: buildCommand(cache),
+          cwd: root,
+          prepare: cold(root, cache),
+          samples: [],
+        } as Measurement,
+      };
+    });
+    // One of everything per round, so load from elsewhere spreads over all of them.
+    const all = [...exampleMeasurements, ...synthetic.flatMap((s) => [s.tsc, s.build])];
+    for (let round = 1; round <= Math.max(runs, syntheticRuns); round++) {
+      console.error(`round ${round}`);
+      for (const measurement of all) {
+        const size = synthetic.find((s) => s.tsc === measurement || s.build === measurement)?.operations;
+        const limit = size === undefined ? runs : size >= 1000 ? largeRuns : syntheticRuns;
+        if (round <= limit) run(measurement);
+      }
+    }
+    const [floor, coldBuild, noop, oneChange, oneChangeNative] = exampleMeasurements;
+    console.error('done');
     output.push('### Example app', '', ...table(exampleMeasurements), '');
     output.push(
-      `Ratios of medians: build / tsc whole repo = ${ratio(build, tscRepo)}; ` +
-        `build / tsc of the declaration sources = ${ratio(build, tscDeclarations)}; ` +
-        `build --check / tsc whole repo = ${ratio(check, tscRepo)}.`,
-      '',
-      ...phaseTable(phases),
+      `Ratios of medians to the floor (tsc of the declaration sources, same run): nothing changed ${ratio(noop, floor)} ` +
+        `(target <= 1); one declaration changed ${ratio(oneChange, floor)} (target <= 1.5; with the native parser ` +
+        `${ratio(oneChangeNative, floor)}); cold ${ratio(coldBuild, floor)}.`,
       '',
     );
-
-    if (!process.argv.includes('--skip-synthetic')) {
-      const synthetic = path.join(workspace, 'synthetic');
-      writeSyntheticProject(ROOT, synthetic, BENCHMARK_SIZE);
-      const syntheticMeasurements: Measurement[] = [
-        {
-          name: 'synthetic: build',
-          command: `npx tsx ${BUILD}`,
-          cwd: synthetic,
-          prepare: removeBuildOutput(synthetic),
-          samples: [],
-        },
-        { name: 'synthetic: tsc', command: 'npx tsc --noEmit -p tsconfig.json', cwd: synthetic, samples: [] },
-      ];
-      rounds(syntheticMeasurements, syntheticRuns);
-      // One phase breakdown is enough: each synthetic build loads a 2-core shared machine for minutes.
-      const syntheticPhases: Measurement = {
-        name: 'synthetic: phases',
-        command: `npx tsx ${PHASES} .`,
-        cwd: synthetic,
-        samples: [],
-      };
-      rounds([syntheticPhases], 1);
-      const { systems, events, operations, objects } = BENCHMARK_SIZE;
+    if (synthetic.length > 0) {
+      output.push('### Synthetic projects', '', ...table(synthetic.flatMap((s) => [s.tsc, s.build])), '');
       output.push(
-        `### Synthetic project: ${operations} operations, ${systems} systems, ${events} events, ${objects} extra custom objects`,
-        '',
-        ...table([...syntheticMeasurements, syntheticPhases]),
-        '',
-        ...phaseTable(syntheticPhases),
-        '',
+        '| operations | files | cold build median s | tsc median s | ratio | peak RSS MB | s per 100 operations |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       );
+      for (const s of synthetic) {
+        const files = /(\d+) files generated/.exec(s.build.samples.at(-1)?.stdout ?? '')?.[1] ?? '?';
+        const rss = median(s.build.samples.map((x) => x.maxRssMb ?? NaN));
+        output.push(
+          `| ${s.operations} | ${files} | ${seconds(s.build).toFixed(2)} | ${seconds(s.tsc).toFixed(2)} | ${ratio(s.build, s.tsc)} | ` +
+            `${rss.toFixed(0)} | ${((100 * seconds(s.build)) / s.operations).toFixed(2)} |`,
+        );
+      }
+      output.push('');
     }
     output.push('Machine:', ...machine());
   } finally {

@@ -25,6 +25,21 @@ export const BENCHMARK_SIZE: SyntheticSize = {
   operationsPerFile: 50,
 };
 
+/**
+ * A project of `operations` operations in the benchmark's proportions (one system per 10 operations,
+ * one event per 5, one custom object per 50, at least 10), so 100, 500 and 1,000 operations differ
+ * only in size; `syntheticSize(500)` is BENCHMARK_SIZE.
+ */
+export function syntheticSize(operations: number): SyntheticSize {
+  return {
+    systems: Math.max(EXAMPLE_COUNTS.systems + 1, Math.round(operations / 10)),
+    events: Math.max(EXAMPLE_COUNTS.events + 1, Math.round(operations / 5)),
+    operations,
+    objects: Math.max(10, Math.round(operations / 50)),
+    operationsPerFile: 50,
+  };
+}
+
 /** What the example app and the platform declarations already hold (ts-src/integrations, ts-src/platform). */
 export const EXAMPLE_COUNTS = { systems: 2, events: 4, operations: 6 };
 
@@ -34,6 +49,8 @@ const COPIED = [
   'ts-src/platform',
   'ts-src/integrations',
   'ts-src/lwc',
+  // The runtime Apex: the build checks its SOQL and callout names (verify.ts), as in the repository.
+  'ts-src/apex',
   '.prettierrc',
   'sfdx-project.json',
   'tsconfig.json',

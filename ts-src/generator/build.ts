@@ -7,12 +7,12 @@
  * A declaration error prints file:line:col, the rule and the fix, and nothing is written.
  */
 import path from 'node:path';
-import { emitAll } from './emit';
 import type { GeneratedFile } from './emit/types';
-import { formatFiles } from './format';
-import { loadModel } from './load';
-import { checkApexReferences, readRuntimeApex } from './verify';
+import type { FormatPlan, FormatStats } from './format';
+import { cacheDirectory } from './cache';
+import { inputFingerprint, sourcesFingerprint } from './inputs';
 import { BuildFailure, formatDeclarationError } from './model/errors';
+import { outputMatches, readRecord, recordedOutputs, writeRecord } from './write/record';
 import { applyPlan, isUpToDate, planWrite, WriteRefused, type WritePlan } from './write/writer';
 
 export interface BuildResult {
@@ -22,11 +22,58 @@ export interface BuildResult {
 
 /** Everything but the disk writes: throws BuildFailure or WriteRefused when the build must stop. */
 export async function planBuild(projectRoot: string): Promise<BuildResult> {
-  const model = loadModel(projectRoot);
-  const emitted = emitAll(model);
-  checkApexReferences(model, emitted, readRuntimeApex(projectRoot));
-  const files = await formatFiles(projectRoot, emitted);
-  return { plan: planWrite(projectRoot, files), files };
+  // Loaded here, not at the top: a build with nothing to do never needs ts-morph, TypeScript or prettier.
+  const [
+    { loadModel },
+    { emitAll },
+    { readRuntimeApex },
+    { checkApexReferencesCached },
+    { formatFiles, planFormat, startApexParser },
+    { compileCache },
+  ] = await Promise.all([
+    import('./load'),
+    import('./emit'),
+    import('./verify'),
+    import('./verifyCache'),
+    import('./format'),
+    import('./emit/lwc/compile'),
+  ]);
+  compileCache.directory = cacheDirectory(projectRoot);
+  const phase = phaseTimer();
+  phase(`start-up and modules (since the process started: ${(performance.now() / 1000).toFixed(2)} s)`);
+  // Something changed (or this is the first build): Apex will most likely need formatting, so the
+  // parser's JVM boots on the other core while this one loads, emits and checks references.
+  const apexServer = startApexParser(projectRoot);
+  let emitted: GeneratedFile[];
+  let formatPlan: FormatPlan;
+  try {
+    const model = loadModel(projectRoot);
+    phase('load');
+    emitted = emitAll(model);
+    phase('emit');
+    checkApexReferencesCached(projectRoot, model, emitted, readRuntimeApex(projectRoot));
+    phase('verify');
+    formatPlan = planFormat(projectRoot, emitted);
+  } catch (error) {
+    await (await apexServer.catch(() => undefined))?.stop();
+    throw error;
+  }
+  const stats: FormatStats = { formatted: 0, cached: 0, apexParser: 'none' };
+  const files = await formatFiles(projectRoot, emitted, stats, formatPlan, apexServer);
+  phase(`format (${stats.formatted} formatted, ${stats.cached} from cache, Apex parser: ${stats.apexParser})`);
+  const plan = planWrite(projectRoot, files);
+  phase('plan');
+  return { plan, files };
+}
+
+/** `SWITCHYARD_TIMING=1`: each phase's seconds on stderr. */
+function phaseTimer(): (name: string) => void {
+  let last = buildStarted;
+  return (name) => {
+    const now = performance.now();
+    if (process.env.SWITCHYARD_TIMING) console.error(`switchyard: ${name} ${((now - last) / 1000).toFixed(2)} s`);
+    last = now;
+  };
 }
 
 export interface BuildLog {
@@ -35,13 +82,43 @@ export interface BuildLog {
 }
 
 /** Runs the build (or, with checkOnly, compares) and returns the process exit code. */
+let buildStarted = 0;
+
 export async function build(projectRoot: string, checkOnly: boolean, log: BuildLog): Promise<number> {
   const started = performance.now();
+  buildStarted = started;
+  const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
   try {
-    const { plan } = await planBuild(projectRoot);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    // Nothing changed since the last build and its output is intact: a full build would write nothing.
+    const sources = sourcesFingerprint(projectRoot);
+    const record = readRecord(projectRoot);
+    if (record && record.fingerprint === inputFingerprint(projectRoot, recordedOutputs(record), sources)) {
+      if (outputMatches(projectRoot, record)) {
+        const count = recordedOutputs(record).length;
+        log.info(
+          checkOnly
+            ? `switchyard: force-app is up to date (${count} files, ${elapsed()} s; inputs unchanged since the last build)`
+            : `switchyard: ${count} files generated (0 written, 0 stale removed, ${count} unchanged) in ${elapsed()} s; inputs unchanged since the last build`,
+        );
+        return 0;
+      }
+    }
+    const { plan, files } = await planBuild(projectRoot);
+    const seconds = elapsed();
+    const remember = () =>
+      writeRecord(
+        projectRoot,
+        inputFingerprint(
+          projectRoot,
+          files.map((file) => file.path),
+          sources,
+        ),
+        files,
+        plan.manifest,
+      );
     if (checkOnly) {
       if (isUpToDate(projectRoot, plan)) {
+        remember();
         log.info(`switchyard: force-app is up to date (${plan.unchanged.length} files, ${seconds} s)`);
         return 0;
       }
@@ -53,6 +130,7 @@ export async function build(projectRoot: string, checkOnly: boolean, log: BuildL
       return 1;
     }
     applyPlan(projectRoot, plan);
+    remember();
     log.info(
       `switchyard: ${plan.write.length + plan.unchanged.length} files generated ` +
         `(${plan.write.length} written, ${plan.remove.length} stale removed, ${plan.unchanged.length} unchanged) in ${seconds} s`,

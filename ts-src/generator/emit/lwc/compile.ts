@@ -4,9 +4,11 @@
  * virtual project root, plus the TypeScript and `lwc` type libraries it needs from node_modules;
  * nothing under `ts-src/lwc` is read from disk, so the output is a function of the model.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { readEntry, sha256, writeEntry } from '../../cache';
 import { BuildFailure, type DeclarationError } from '../../model/errors';
 import type { LwcBundleSource, Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
@@ -22,11 +24,20 @@ const ROOT = '/switchyard';
 const requireHere = createRequire(__filename);
 
 /**
+ * The TypeScript compiler, loaded on first use: a build whose components are in the compile cache
+ * never loads it (it is the largest module the generator imports).
+ */
+let loaded: typeof TS | undefined;
+const ts = new Proxy({} as typeof TS, {
+  get: (_target, property) => Reflect.get((loaded ??= requireHere('typescript') as typeof TS), property) as unknown,
+});
+
+/**
  * What the LWC compiler accepts: standard (TC39) decorators kept as written, class fields with
  * define semantics, ES modules. `experimentalDecorators` would emit `__decorate(...)`, which the
  * LWC compiler rejects (LWC1104).
  */
-export function compilerOptions(components: readonly LwcBundleSource[]): ts.CompilerOptions {
+export function compilerOptions(components: readonly LwcBundleSource[]): TS.CompilerOptions {
   const bundlePaths = Object.fromEntries(
     components.map((component) => [
       `c/${component.bundle}`,
@@ -73,7 +84,38 @@ export interface CompiledModule {
  */
 export function compileComponents(model: Model, generatedTypes: readonly GeneratedFile[]): CompiledModule[] {
   const files = virtualFiles(model, generatedTypes);
-  const options = compilerOptions(model.components);
+  const cacheFile =
+    compileCache.directory && path.join(compileCache.directory, `lwc-${compileKey(files, model.components)}.json`);
+  const cached = cacheFile ? readEntry<CompiledModule[]>(cacheFile) : undefined;
+  if (cached) return cached;
+  const compiled = compile(model, files, compilerOptions(model.components));
+  if (cacheFile) writeEntry(cacheFile, compiled);
+  return compiled;
+}
+
+/**
+ * Where compiled components are cached, by a hash of everything the compiler reads: every virtual
+ * file, the options, the compiler's version and the `lwc` typings. Set by the build; unset (tests),
+ * nothing is cached. Only successful compiles are stored: type errors are found again every time.
+ */
+export const compileCache: { directory?: string } = {};
+
+function compileKey(files: ReadonlyMap<string, string>, components: readonly LwcBundleSource[]): string {
+  // The options are a function of this file's code and the bundles' names (in `files`): hashing
+  // this file keys them without loading TypeScript; its package.json gives the compiler's version.
+  const lwcPackage = path.join(path.dirname(lwcTypings()), 'package.json');
+  const parts = [
+    fs.readFileSync(requireHere.resolve('typescript/package.json'), 'utf8'),
+    fs.readFileSync(__filename, 'utf8'),
+    components.map((component) => component.bundle).join(','),
+    fs.readFileSync(lwcTypings(), 'utf8'),
+    fs.readFileSync(lwcPackage, 'utf8'),
+  ];
+  for (const [name, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) parts.push(name, text);
+  return sha256(...parts);
+}
+
+function compile(model: Model, files: Map<string, string>, options: TS.CompilerOptions): CompiledModule[] {
   const program = ts.createProgram({
     rootNames: [...files.keys()].filter((file) => file.endsWith('.ts')),
     options,
@@ -141,7 +183,7 @@ function isVirtual(fileName: string): boolean {
   return fileName === ROOT || fileName.startsWith(`${ROOT}/`);
 }
 
-function virtualHost(options: ts.CompilerOptions, files: ReadonlyMap<string, string>): ts.CompilerHost {
+function virtualHost(options: TS.CompilerOptions, files: ReadonlyMap<string, string>): TS.CompilerHost {
   const disk = ts.createCompilerHost(options, true);
   const directories = new Set<string>();
   for (const file of files.keys()) {
@@ -171,7 +213,7 @@ function lwcTypings(): string {
   return path.join(path.dirname(requireHere.resolve('lwc')), 'index.d.ts');
 }
 
-function toDeclarationError(diagnostic: ts.Diagnostic, model: Model): DeclarationError {
+function toDeclarationError(diagnostic: TS.Diagnostic, model: Model): DeclarationError {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
   if (!diagnostic.file || diagnostic.start === undefined) {
     return {
