@@ -12,7 +12,10 @@ import type { DeliveryPolicy } from './policy';
 import type { Random } from './random';
 
 export interface Message {
-  /** The idempotency key. */
+  /**
+   * The idempotency key (`keys.messageKey`: operation, declared key, SHA-256 of the body), also the
+   * message's one error-log row: its outbox row from the enqueue on (`outbox.ts`).
+   */
   readonly id: string;
   /** Callouts made for it so far. */
   readonly attempts: number;

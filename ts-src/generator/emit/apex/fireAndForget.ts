@@ -72,7 +72,7 @@ function routeMember(operation: FireAndForgetModel, event: PlatformEventModel): 
   ].filter((call): call is string => typeof call === 'string');
   const description =
     `How SwyEventDelivery makes a ${operation.name} message of each ${type} event: the JSON of its declared fields keyed by API name (empty ones left out), ` +
-    `keyed by ${operation.messageKey} (the Idempotency-Key ${operation.system} sees), ` +
+    `keyed by SwyMessage.keyFor(operation, ${operation.messageKey}, body): the Idempotency-Key ${operation.system} sees, equal for a duplicate and new for changed content, ` +
     (correlation
       ? `correlated by ${correlation.name} or else the event's EventUuid`
       : "correlated by the event's EventUuid") +
@@ -101,7 +101,7 @@ function routeTest(operation: FireAndForgetModel, event: PlatformEventModel): st
       ${correlation && `event.${correlation.name} = 'correlation-from-the-publisher';`}
       SwyMessage message = ${apexClassName.operation(operation.name)}.route().messageOf(event);
       Assert.areEqual(OPERATION, message.operation, 'A message of this operation');
-      Assert.areEqual(${textOf('event', operation.messageKey)}, message.idempotencyKey, ${str(`${operation.messageKey} is the message key`)});
+      Assert.areEqual(SwyMessage.keyFor(OPERATION, ${textOf('event', operation.messageKey)}, message.payload), message.idempotencyKey, ${str(`The operation, ${operation.messageKey} and the body make the message key`)});
       ${correlation && `Assert.areEqual('correlation-from-the-publisher', message.correlationId, ${str(`${correlation.name} is the correlation id`)});`}
       ${related && `Assert.areEqual(${textOf('event', related)}, message.relatedRecordId, ${str(`${related} names the record`)});`}
       Map<String, Object> body = (Map<String, Object>) JSON.deserializeUntyped(message.payload);
@@ -149,7 +149,8 @@ function publishAndDeliver(event: PlatformEventModel, mock: string, count: numbe
 /** The wiring of one event's trigger: a delivery with the declared keys, and a logged failure. */
 function triggerTest(event: PlatformEventModel, operations: readonly FireAndForgetModel[], trigger: string): string {
   const test = testsAs(INTEGRATION_USER);
-  const keys = [...new Set(operations.map((o) => o.messageKey))];
+  // The key without its version (`SwyMessage.keyFor`): operation and declared key.
+  const keyOf = (variable: string) => (o: FireAndForgetModel) => `${str(`${o.name}:`)} + ${textOf(variable, o.messageKey)}`;
   const logs = `[SELECT Status__c, Idempotency_Key__c FROM Integration_Error_Log__c WHERE Operation__c IN :OPERATIONS WITH SYSTEM_MODE]`;
   const deliversEvents = test('deliversEachEventToEveryOperation', [
     publishAndDeliver(event, ".ok('{}')", 2),
@@ -157,21 +158,21 @@ function triggerTest(event: PlatformEventModel, operations: readonly FireAndForg
       Assert.areEqual(2 * OPERATIONS.size(), mock.requests.size(), 'Each event is sent once per operation');
       Set<String> sent = new Set<String>();
       for (HttpRequest request : mock.requests) {
-        sent.add(request.getHeader(SwyCalloutClient.IDEMPOTENCY_HEADER));
+        sent.add(request.getHeader(SwyCalloutClient.IDEMPOTENCY_HEADER).substringBeforeLast(':'));
       }
-      ${keys.map((key) => `Assert.isTrue(sent.contains(${textOf('events[0]', key)}), ${str(`${key} is the idempotency key`)});`)}
+      ${operations.map((o) => `Assert.isTrue(sent.contains(${keyOf('events[0]')(o)}), ${str(`${o.name} keys by ${o.messageKey} and the body`)});`)}
       Assert.areEqual(0, ${logs}.size(), 'Nothing is logged when every delivery succeeds');
     `,
   ]);
   const logsFailures = test('logsAnEventTheSystemRefuses', [
     publishAndDeliver(event, '.status(400, \'{"error":"bad request"}\')', 1),
     apex`
-      Set<String> keys = new Set<String>{ ${keys.map((key) => textOf('events[0]', key)).join(', ')} };
+      Set<String> keys = new Set<String>{ ${operations.map(keyOf('events[0]')).join(', ')} };
       List<Integration_Error_Log__c> rows = ${logs};
       Assert.areEqual(OPERATIONS.size(), rows.size(), 'One row per operation: the event is not lost');
       for (Integration_Error_Log__c row : rows) {
         Assert.areEqual(SwyErrorLog.STATUS_FAILED, row.Status__c, 'A 400 waits for a person');
-        Assert.isTrue(keys.contains(row.Idempotency_Key__c), 'The row is keyed by the declared message key');
+        Assert.isTrue(keys.contains(row.Idempotency_Key__c.substringBeforeLast(':')), 'The row is keyed by its operation, the declared key and the body');
       }
     `,
   ]);

@@ -143,19 +143,23 @@ describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
     assert.match(success, /new SwyHttpCalloutMock\(\)\.ok\('\{\}'\)/);
     assert.match(
       success,
-      /sent\.contains\(String\.valueOf\(events\[0\]\.Order_Id__c\)\), 'Order_Id__c is the idempotency key'/,
+      /sent\.contains\('SendOrderToErp:' \+ String\.valueOf\(events\[0\]\.Order_Id__c\)\), 'SendOrderToErp keys by Order_Id__c and the body'/,
     );
     const failure = test.slice(test.indexOf('logsAnEventTheSystemRefuses'));
     assert.match(failure, /\.status\(400, /);
     assert.match(failure, /Assert\.areEqual\(SwyErrorLog\.STATUS_FAILED, row\.Status__c/);
-    assert.match(failure, /keys\.contains\(row\.Idempotency_Key__c\)/);
+    assert.match(failure, /'SendOrderToErp:' \+ String\.valueOf\(events\[0\]\.Order_Id__c\)/);
+    assert.match(failure, /keys\.contains\(row\.Idempotency_Key__c\.substringBeforeLast\(':'\)\)/);
   });
 
   test('the operation test proves its route with the declared fields', () => {
     const test = source('SendOrderToErpOperationTest');
     const method = test.slice(test.indexOf('routeMapsTheDeclaredEventFields'));
     assert.match(method, /SendOrderToErpOperation\.route\(\)\.messageOf\(event\)/);
-    assert.match(method, /Assert\.areEqual\(String\.valueOf\(event\.Order_Id__c\), message\.idempotencyKey/);
+    assert.match(
+      method,
+      /Assert\.areEqual\(SwyMessage\.keyFor\(OPERATION, String\.valueOf\(event\.Order_Id__c\), message\.payload\), message\.idempotencyKey/,
+    );
     assert.match(method, /Assert\.areEqual\('correlation-from-the-publisher', message\.correlationId/);
     assert.match(method, /Assert\.areEqual\(String\.valueOf\(event\.Order_Id__c\), message\.relatedRecordId/);
     assert.match(method, /Assert\.areEqual\(8, body\.size\(\)/, 'every declared field of the event');
