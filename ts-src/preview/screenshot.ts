@@ -1,7 +1,7 @@
 /**
  * `npm run preview:screenshot`: the README's picture of the example's order tracker in the
  * preview (docs/preview-order-tracker.png). Starts the preview, publishes a few status changes and
- * a burst from the panel in headless Chromium, and captures the Order record page's section.
+ * a burst from the panel in headless Chromium, and captures the page.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     }
     if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
     fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
-    await section(page, PAGE).screenshot({ path: OUTPUT, animations: 'disabled' });
+    await page.screenshot({ path: OUTPUT, fullPage: true, animations: 'disabled' });
     console.log(`preview: wrote ${path.relative(ROOT, OUTPUT)} (${fs.statSync(OUTPUT).size} bytes)`);
   } finally {
     await browser.close();
