@@ -6,6 +6,9 @@
  * `npm run build`. Skips, saying why, only where no Chromium is installed.
  */
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -296,5 +299,41 @@ describe("preview in Chromium", { skip: missing, timeout: 150_000 }, () => {
       pixels.status.dark > 0.005,
       `the status is drawn (${pixels.status.dark})`
     );
+  });
+});
+
+describe("npm run preview (the CLI)", { timeout: 120_000 }, () => {
+  it("prints {url} with --json, serves the page on 127.0.0.1 and stops on SIGINT with exit code 0", async () => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "ts-src/preview/cli.ts", "--json", "--port", "0"],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] }
+    );
+    const exited = new Promise<number | null>((resolve) =>
+      child.once("exit", (code) => resolve(code))
+    );
+    try {
+      const [line] = (await once(
+        createInterface({ input: child.stdout! }),
+        "line"
+      )) as [string];
+      const { url } = JSON.parse(line) as { url: string };
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const html = await (await fetch(url)).text();
+      assert.match(
+        html,
+        /id="swy-preview-description">\{"pages":\[\{"name":"Order_Record_Page"/
+      );
+      const script = await fetch(new URL("preview.js", url));
+      assert.equal(script.status, 200);
+      assert.ok((await script.text()).length > 100_000, "the bundle is served");
+      assert.equal(
+        (await fetch(new URL("assets/../package.json", url))).status,
+        404
+      );
+    } finally {
+      child.kill("SIGINT");
+    }
+    assert.equal(await exited, 0);
   });
 });

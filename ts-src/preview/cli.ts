@@ -1,30 +1,54 @@
 /**
  * `npm run preview [-- --port N] [--project DIR] [--json]`: serves the preview on 127.0.0.1 and
- * prints its URL (`{"url": ...}` with --json) until Ctrl-C. The work is in ./index.ts (startPreview).
+ * prints its URL (`{"url": ...}` with --json; a failure as `{"error": ...}`) until Ctrl-C. Exit
+ * codes: 1 when the declarations do not validate or the page cannot be built, 2 for a bad option.
+ * The work is in ./index.ts (startPreview).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDeclarationError, BuildFailure } from '../generator/model/errors';
 import { startPreview } from './index';
 
+const USAGE = `usage: npm run preview -- [--port N] [--project DIR] [--json]
+
+Serves the generated record pages' live components on 127.0.0.1 with a panel to publish test
+events and break the connection. No org. Run the build first: it shows the compiled components.
+
+  --port N        port on 127.0.0.1 (default 0: any free port)
+  --project DIR   the Switchyard project (default: the working directory)
+  --json          print {"url": ...} (or {"error": ...}) instead of a sentence
+
+examples:
+  npm run preview
+  npm run preview -- --port 8123 --json`;
+
+function fail(json: boolean, message: string, code: number): number {
+  if (json) console.log(JSON.stringify({ error: message }));
+  else console.error(`preview: ${message}`);
+  return code;
+}
+
+const OPTIONS = {
+  port: { type: 'string', default: '0' },
+  project: { type: 'string', default: process.cwd() },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '0' },
-      project: { type: 'string', default: process.cwd() },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({ options: OPTIONS }));
+  } catch (error) {
+    return fail(process.argv.includes('--json'), `${(error as Error).message}\n${USAGE}`, 2);
+  }
   if (values.help) {
-    console.log('usage: npm run preview -- [--port N] [--project DIR] [--json]\n\n  npm run preview -- --port 8123');
+    console.log(USAGE);
     return 0;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`preview: --port must be 0-65535, not ${values.port}`);
-    return 2;
-  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return fail(values.json, `--port must be 0-65535, not ${values.port}`, 2);
   try {
     const preview = await startPreview({ projectRoot: path.resolve(values.project), port });
     console.log(
@@ -37,11 +61,9 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof BuildFailure) {
       for (const declarationError of error.errors) console.error(formatDeclarationError(declarationError));
-      console.error(`preview: the declarations do not validate (${error.errors.length} error(s))`);
-      return 1;
+      return fail(values.json, `the declarations do not validate (${error.errors.length} error(s))`, 1);
     }
-    console.error(`preview: ${(error as Error).message}`);
-    return 1;
+    return fail(values.json, (error as Error).message, 1);
   }
 }
 

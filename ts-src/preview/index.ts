@@ -79,7 +79,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const script = await bundlePage({
     mode: options.mode ?? 'development',
     entry: path.join(__dirname, 'page/page.ts'),
-    components: bundlesIn(lwcDir),
+    // A project with no compiled component yet still gets a page (saying there is nothing to show).
+    components: fs.existsSync(lwcDir) ? bundlesIn(lwcDir) : [],
     virtualModules: { 'swy:preview-components': componentsModule(description) },
   });
   const page = html(description);
