@@ -1,27 +1,28 @@
 /**
  * Starts Debian's Chromium (headless, through playwright-core) on a page served from 127.0.0.1
  * only: the bundle from ./bundle.ts, an empty stage and, optionally, the SLDS style sheet. Every
- * other request is refused, so nothing leaves the machine.
+ * other request is refused, so nothing leaves the machine. The server and the browser setup are
+ * the preview's (ts-src/preview/server.ts, chromium.ts).
  */
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import {
+  launchChromium,
+  openOriginPage
+} from "../../../ts-src/preview/chromium";
+import { serveStatic } from "../../../ts-src/preview/server";
 import { bundlePage, type Mode } from "./bundle";
 
-/** Where Debian's `chromium` package installs the browser; CHROMIUM_PATH overrides it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export {
+  CHROMIUM_PATH,
+  chromiumMissing
+} from "../../../ts-src/preview/chromium";
 
 const SLDS_CSS = path.resolve(
   __dirname,
   "../../../node_modules/@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css"
 );
-
-export function chromiumMissing(): string | undefined {
-  if (fs.existsSync(CHROMIUM_PATH)) return undefined;
-  return `no Chromium at ${CHROMIUM_PATH} (install Debian's: apt-get install -y chromium, or set CHROMIUM_PATH)`;
-}
 
 export interface BrowserSession {
   browser: Browser;
@@ -41,54 +42,17 @@ export async function openBrowser(options: {
     options.slds ? '<link rel="stylesheet" href="/slds.css">' : "",
     '</head><body><main id="stage"></main><script src="/page.js"></script></body></html>'
   ].join("");
-  const files: Record<string, { type: string; body: () => Buffer | string }> = {
+  const server = await serveStatic({
     "/": { type: "text/html", body: () => html },
     "/page.js": { type: "text/javascript", body: () => script },
     "/slds.css": { type: "text/css", body: () => fs.readFileSync(SLDS_CSS) }
-  };
-  const server = http.createServer((request, response) => {
-    const file =
-      files[new URL(request.url ?? "/", "http://127.0.0.1").pathname];
-    if (!file) {
-      response.writeHead(404).end();
-      return;
-    }
-    response
-      .writeHead(200, {
-        "content-type": file.type,
-        "cache-control": "no-store"
-      })
-      .end(file.body());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    timeout: 30_000,
-    // Running as root (CI containers) needs --no-sandbox; the page is this project's own code.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
-  });
-  const page = await browser.newPage();
-  // tsx compiles the driver with esbuild's keepNames, which wraps named functions in `__name(...)`;
-  // functions passed to page.evaluate carry that call into the page.
-  await page.addInitScript("globalThis.__name = (fn) => fn;");
-  page.setDefaultTimeout(10_000);
-  await page.route("**/*", (route) =>
-    route.request().url().startsWith(`${origin}/`)
-      ? route.continue()
-      : route.abort("blockedbyclient")
-  );
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
+  const browser = await launchChromium();
+  const { page, errors } = await openOriginPage(browser, server.origin);
 
   const reload = async (): Promise<void> => {
     errors.length = 0;
-    await page.goto(`${origin}/`, { waitUntil: "load" });
+    await page.goto(`${server.origin}/`, { waitUntil: "load" });
     await page.waitForFunction(() => "swy" in window);
   };
   await reload();
@@ -98,7 +62,7 @@ export async function openBrowser(options: {
     reload,
     async close() {
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       if (errors.length > 0)
         throw new Error(`the page reported errors:\n${errors.join("\n")}`);
     }

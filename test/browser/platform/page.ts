@@ -7,8 +7,11 @@ import "@lwc/synthetic-shadow";
 import { createElement, type LightningElement } from "lwc";
 import OrderStatusTracker from "c/orderStatusTracker";
 import NaiveOrderTracker from "c/naiveOrderTracker";
-import { bus, subscribeCalls } from "./empApi";
-import { emitRecord, notifications } from "./uiRecordApi";
+import { bus, subscribeCalls } from "../../../ts-src/preview/platform/empApi";
+import {
+  emitRecord,
+  notifications
+} from "../../../ts-src/preview/platform/uiRecordApi";
 import type { SwyPage } from "./api";
 
 const COMPONENTS: Record<
