@@ -33,3 +33,24 @@ export const integrationLogEvent = platformEvent({
     Count__c: field.number({ precision: 9, scale: 0, description: 'Rows in this change.' }),
   },
 });
+
+/**
+ * Request-reply's deferred writes: the error-log entries and breaker answers of one call, applied by
+ * the runtime's `SwyIntegrationOutcomeTrigger` in a later transaction. Published immediately, so it
+ * is not uncommitted work and the caller may call out again after it.
+ */
+export const integrationOutcome = platformEvent({
+  apiName: 'Integration_Outcome__e',
+  label: 'Integration Outcome',
+  pluralLabel: 'Integration Outcomes',
+  description: 'Error-log rows and breaker answers a request-reply call defers to a later transaction (Switchyard).',
+  eventType: 'HighVolume',
+  publishBehavior: 'PublishImmediately',
+  fields: {
+    Operation__c: field.text({ length: 80, description: 'Operation whose call this is.' }),
+    Payload__c: field.longTextArea({
+      length: 131072,
+      description: 'JSON: log entries (request already redacted) and breaker answers per system.',
+    }),
+  },
+});

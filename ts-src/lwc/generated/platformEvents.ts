@@ -36,6 +36,18 @@ export interface IntegrationLogEventPayload {
   CreatedById: string;
 }
 
+/** Integration Outcome (`Integration_Outcome__e`, channel `/event/Integration_Outcome__e`): Error-log rows and breaker answers a request-reply call defers to a later transaction (Switchyard). */
+export interface IntegrationOutcomePayload {
+  /** Operation; Text(80); Operation whose call this is. */
+  Operation__c?: string | null;
+  /** Payload; LongTextArea(131072); JSON: log entries (request already redacted) and breaker answers per system. */
+  Payload__c?: string | null;
+  /** Set by the platform when the event is published (ISO 8601). */
+  CreatedDate: string;
+  /** User who published the event. */
+  CreatedById: string;
+}
+
 /** Order Confirmed (`Order_Confirmed__e`, channel `/event/Order_Confirmed__e`): An order was confirmed in Salesforce and must reach the ERP. */
 export interface OrderConfirmedPayload {
   /** Account Id; Text(18) */
@@ -86,6 +98,7 @@ export interface OrderStatusUpdatePayload {
 export interface PlatformEventChannels {
   '/event/Integration_Alert__e': IntegrationAlertPayload;
   '/event/Integration_Log_Event__e': IntegrationLogEventPayload;
+  '/event/Integration_Outcome__e': IntegrationOutcomePayload;
   '/event/Order_Confirmed__e': OrderConfirmedPayload;
   '/event/Order_Status_Update__e': OrderStatusUpdatePayload;
 }

@@ -53,6 +53,23 @@ describe('request-reply (CheckCredit)', () => {
     assert.match(service, /public class InvalidRequestException extends Exception \{/);
   });
 
+  test('the service offers the asynchronous path for requests past the budget, through the runtime', () => {
+    assert.match(
+      service,
+      /public static Id checkAllLater\(List<CheckCreditRequest> requests, SwyRequestReply\.Callback callback\) \{\n\s*return SwyRequestReply\.enqueue\(config\(\), requests, callback\);/,
+    );
+    assert.match(service, /notSentForBudget = true/);
+    assert.ok(!service.includes('System.enqueueJob'), 'the runtime enqueues, not the service');
+    assert.match(source('CheckCreditServiceTest'), /static void sendsLaterThroughAJob\(\)/);
+  });
+
+  test('the response tells a flow which requests were not sent for lack of budget', () => {
+    assert.match(
+      response,
+      /@InvocableVariable\(label='Not Sent For Budget' [^)]*\)\s*public Boolean notSentForBudget = false;/,
+    );
+  });
+
   test('the response carries the declared fallback, marked as one', () => {
     assert.match(response, /response\.decision = 'REVIEW';/);
     assert.match(response, /response\.reason = 'Credit bureau unavailable; manual review required\.';/);

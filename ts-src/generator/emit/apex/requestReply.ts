@@ -62,8 +62,9 @@ function serviceClass(ctx: Context): string {
   const { operation, system, request, response, service } = ctx;
   const description = doc(
     `Request-reply entry point of ${operation.name}: ${operation.description} It asks ${system.name} synchronously with a ${operation.timeoutSeconds} s timeout. ` +
-      `SwyRequestReply does the call: the callout budget of the transaction, the breaker of ${system.name}, the answer checked against ${response}.schema(), and, when there is no usable answer, ` +
-      `the declared fallback (isFallback = true, fallbackReason saying why) with a Failed row in Integration_Error_Log__c, sensitive fields redacted.`,
+      `SwyRequestReply does the call: the callout budget of the transaction (shared by every call in it), the breaker of ${system.name}, the answer checked against ${response}.schema(), and, when there is no usable answer, ` +
+      `the declared fallback (isFallback = true, fallbackReason saying why) with a Failed row in Integration_Error_Log__c, sensitive fields redacted, written after the transaction (SwyDeferredWrites), so it may call again. ` +
+      'A request past the budget comes back with notSentForBudget = true; checkAllLater sends such requests in jobs of their own.',
     [
       ['group', 'Switchyard Generated'],
       ['see', 'SwyRequestReply'],
@@ -75,7 +76,7 @@ function serviceClass(ctx: Context): string {
     apex`
     ${description}
     public with sharing class ${service} {
-      ${members(constants(ctx), configMethod(ctx), checkMethod(ctx), checkAllMethod(ctx))}
+      ${members(constants(ctx), configMethod(ctx), checkMethod(ctx), checkAllMethod(ctx), checkAllLaterMethod(ctx))}
 
       ${doc('A request broke a declared rule; nothing was sent.')}
       public class InvalidRequestException extends Exception {
@@ -135,8 +136,8 @@ function checkMethod({ system, request, response, service }: Context): string {
 function checkAllMethod({ operation, system, request, response }: Context): string {
   const description = doc(
     `Asks ${system.name} once per request, in order; a flow calls it as an action (callout=true), from a screen flow before activation or an asynchronous path. ` +
-      'Every request gets exactly one result, as a flow expects: the answer, or the fallback with fallbackReason saying why, logged; ' +
-      "that covers a request that breaks a declared rule (not sent) and requests past this transaction's callout budget.",
+      'Every request gets exactly one result, as a flow expects: the answer, or the fallback with fallbackReason saying why, logged, when a request breaks a declared rule (not sent) or the system gives no usable answer; ' +
+      "a request past this transaction's callout budget comes back with notSentForBudget = true, unlogged, for the flow to send again on a path of its own (e.g. a scheduled path whose batch size fits the budget).",
     [
       ['param', 'requests what to ask'],
       ['return', 'one answer or fallback per request, in the same order'],
@@ -151,6 +152,25 @@ function checkAllMethod({ operation, system, request, response }: Context): stri
         answers.add((${response}) result.response);
       }
       return answers;
+    }
+  `;
+}
+
+function checkAllLaterMethod({ system, request, service }: Context): string {
+  const description = doc(
+    `Asks ${system.name} asynchronously, in jobs of one transaction's callout budget each, and hands each job's results to the callback; use it for requests that came back with notSentForBudget = true. ` +
+      "It enqueues a job: call it after this transaction's last callout.",
+    [
+      ['param', 'requests what to ask'],
+      ['param', 'callback receives each job\'s requests and SwyRequestReply.Result list (response is the typed answer or fallback)'],
+      ['return', 'the id of the first job'],
+      ['example', `${service}.checkAllLater(notSent, new MyCreditCallback());`],
+    ],
+  );
+  return apex`
+    ${description}
+    public static Id checkAllLater(List<${request}> requests, SwyRequestReply.Callback callback) {
+      return SwyRequestReply.enqueue(config(), requests, callback);
     }
   `;
 }
@@ -250,6 +270,13 @@ function serviceTest(ctx: Context): string {
       `Assert.isTrue(answer.isFallback, 'A 500 gives the fallback');`,
       `Assert.isNotNull(answer.fallbackReason, 'The fallback says why');`,
       ...fallbackAsserts,
+    ]),
+    test('sendsLaterThroughAJob', [
+      `Test.setMock(HttpCalloutMock.class, new SwyHttpCalloutMock().ok(${str(JSON.stringify(answer))}));`,
+      'Test.startTest();',
+      `Id jobId = ${service}.checkAllLater(new List<${request}>{ validRequest() }, null);`,
+      'Test.stopTest();',
+      `Assert.areEqual('Completed', [SELECT Status FROM AsyncApexJob WHERE Id = :jobId].Status, 'The job ran');`,
     ]),
     test('refusesAnInvalidRequestWithoutCalling', [
       `SwyHttpCalloutMock mock = new SwyHttpCalloutMock().ok('{}');`,

@@ -67,7 +67,7 @@ function schemaMethod(fields: readonly FieldModel[]): string {
   `;
 }
 
-/** isFallback, fallbackReason and the declared fallback answer. */
+/** isFallback, fallbackReason, notSentForBudget and the declared fallback answer. */
 function fallbackMembers(spec: ShapeClassSpec): string {
   const fallback = spec.fallback ?? {};
   const assignments = spec.fields
@@ -85,6 +85,11 @@ function fallbackMembers(spec: ShapeClassSpec): string {
       ${doc('Why the fallback was given; null for an answer from the system.')}
       ${invocable('Fallback Reason', 'Why the fallback was given.')}
       public String fallbackReason;
+    `,
+    apex`
+      ${doc('True when the request was not sent because this transaction had no callout budget left for it: send it again later (SwyRequestReply.enqueue, or a flow path with its own transaction).')}
+      ${invocable('Not Sent For Budget', 'True when the request was not sent for lack of callout budget; send it again later.')}
+      public Boolean notSentForBudget = false;
     `,
     apex`
       ${doc('The declared fallback answer, used whenever the system cannot give one.', [['return', 'a new fallback response with isFallback = true']])}
