@@ -3,14 +3,9 @@
  * that force-app is left exactly as it was. Each test breaks one rule in an otherwise valid project.
  */
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { build } from '../build';
-
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+import { assertError, buildRefused, type Expectation } from './testProject';
 
 const VALID = `import { customObject, externalSystem, field, objectExtension, operation, platformEvent } from '../dsl';
 
@@ -85,73 +80,15 @@ export const sync = operation({
 const workspaces: string[] = [];
 after(() => workspaces.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-/** A throwaway project: the real DSL, the given declaration files, and a force-app that must survive. */
-function project(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-decl-'));
-  workspaces.push(root);
-  fs.cpSync(path.join(REPO_ROOT, 'ts-src/dsl'), path.join(root, 'ts-src/dsl'), { recursive: true });
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), text);
-  }
-  fs.mkdirSync(path.join(root, 'force-app/main/default/classes'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'force-app/main/default/classes/Existing.cls'), 'public class Existing {}\n');
-  fs.writeFileSync(path.join(root, 'force-app/.switchyard-manifest.json'), '{"files":[]}\n');
-  return root;
-}
-
-function treeHash(folder: string): string {
-  const hash = crypto.createHash('sha256');
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      hash.update(path.relative(folder, full));
-      if (entry.isDirectory()) walk(full);
-      else hash.update(fs.readFileSync(full));
-    }
-  };
-  walk(folder);
-  return hash.digest('hex');
-}
-
-/**
- * 1-based line and column of the `occurrence`-th `needle` in `text`; a `|` in the needle marks the
- * exact character within it (`'length: |0'` points at the 0).
- */
-function positionOf(text: string, marked: string, occurrence = 1): { line: number; column: number } {
-  const offset = Math.max(marked.indexOf('|'), 0);
-  const needle = marked.replace('|', '');
-  let index = -1;
-  for (let i = 0; i < occurrence; i++) index = text.indexOf(needle, index + 1);
-  assert.ok(index >= 0, `test setup: "${needle}" not found`);
-  index += offset;
-  const before = text.slice(0, index).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-interface Expectation {
-  rule: string;
-  message: RegExp;
-  /** Text the error must point at, in the file it is in. */
-  at: string;
-  occurrence?: number;
-  file?: string;
-}
-
-async function expectRefused(files: Record<string, string>, expected: Expectation): Promise<void> {
-  const root = project(files);
-  const before = treeHash(path.join(root, 'force-app'));
-  const errors: string[] = [];
-  const code = await build(root, false, { info: () => undefined, error: (line) => errors.push(line) });
-  assert.equal(code, 1, `build should fail; it printed:\n${errors.join('\n')}`);
-  const file = expected.file ?? 'ts-src/integrations/app.ts';
-  const { line, column } = positionOf(files[file], expected.at, expected.occurrence);
-  const where = `${file}:${line}:${column}: error [${expected.rule}] `;
-  const match = errors.find((e) => e.startsWith(where));
-  assert.ok(match, `expected an error starting "${where}", got:\n${errors.join('\n')}`);
-  assert.match(match, expected.message);
-  assert.match(match, /\n {4}fix: \S/, 'every error says how to fix it');
-  assert.equal(treeHash(path.join(root, 'force-app')), before, 'force-app must be left exactly as it was');
+async function expectRefused(
+  files: Record<string, string>,
+  expected: Omit<Expectation, 'file'> & { file?: string },
+): Promise<void> {
+  const result = await buildRefused(files);
+  workspaces.push(result.root);
+  assert.equal(result.code, 1, `build should fail; it printed:\n${result.errors.join('\n')}`);
+  assertError(files, result, { ...expected, file: expected.file ?? 'ts-src/integrations/app.ts' });
+  assert.ok(result.unchanged, 'force-app must be left exactly as it was');
 }
 
 const app = (from: string, to: string, occurrence = 1): Record<string, string> => {
