@@ -13,7 +13,16 @@ import { formatFiles } from './format';
 import { loadModel } from './load';
 import { checkApexReferences, readRuntimeApex } from './verify';
 import { BuildFailure, formatDeclarationError } from './model/errors';
-import { applyPlan, isUpToDate, planWrite, WriteRefused, type WritePlan } from './write/writer';
+import {
+  acquireBuildLock,
+  applyPlan,
+  isUpToDate,
+  planWrite,
+  recoverInterruptedWrite,
+  WriteRefused,
+  type BuildLock,
+  type WritePlan,
+} from './write/writer';
 
 export interface BuildResult {
   plan: WritePlan;
@@ -37,7 +46,12 @@ export interface BuildLog {
 /** Runs the build (or, with checkOnly, compares) and returns the process exit code. */
 export async function build(projectRoot: string, checkOnly: boolean, log: BuildLog): Promise<number> {
   const started = performance.now();
+  let lock: BuildLock | undefined;
   try {
+    // Output safety (write/lock.ts, write/journal.ts): one build at a time; an interrupted one is finished first.
+    lock = acquireBuildLock(projectRoot, log.info);
+    const recovered = recoverInterruptedWrite(projectRoot, checkOnly);
+    if (recovered) log.info(recovered);
     const { plan } = await planBuild(projectRoot);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (checkOnly) {
@@ -72,6 +86,8 @@ export async function build(projectRoot: string, checkOnly: boolean, log: BuildL
     log.error(`switchyard: internal error: ${(error as Error).message}; nothing was written`);
     if (process.env.SWITCHYARD_DEBUG) log.error(String((error as Error).stack));
     return 2;
+  } finally {
+    lock?.release();
   }
 }
 
