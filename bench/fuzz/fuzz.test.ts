@@ -1,0 +1,64 @@
+/**
+ * The fuzz property, bounded for `npm test` (a few seconds of cases on a loaded machine): random
+ * valid declarations and random mutations of them either stop the build with declaration errors
+ * located in the declaration files, or give a package that passes the in-process offline checks.
+ * The long run is `npm run fuzz` (bench/fuzz/run.ts). A failure prints the seed and the shrunk case.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
+import { Harness } from './harness';
+import { newTally, property } from './property';
+
+const SEED = process.env.SWITCHYARD_FUZZ_SEED ? Number(process.env.SWITCHYARD_FUZZ_SEED) : undefined;
+let harness: Harness;
+before(() => {
+  harness = new Harness();
+});
+after(() => harness.dispose());
+
+describe('fuzzed declarations', () => {
+  test('are refused at their place or build a package that passes the offline checks', async (t) => {
+    const tally = newTally();
+    const details = await fc.check(property(harness, tally, { maxOperations: 2 }), {
+      numRuns: 150,
+      seed: SEED,
+      // Bounded by time, not count: the machine is shared; a failure still shrinks and fails.
+      interruptAfterTimeLimit: 8_000,
+    });
+    t.diagnostic(`${tally.cases} cases (seed ${details.seed}): ${tally.built} built, ${tally.refused} refused`);
+    assert.equal(details.failed, false, fc.defaultReportMessage(details) ?? 'failed');
+    assert.ok(tally.cases >= 5, `only ${tally.cases} cases ran`);
+    assert.ok(
+      tally.built > 0 && tally.refused > 0,
+      `both outcomes occur (built ${tally.built}, refused ${tally.refused})`,
+    );
+  });
+
+  test('a refused case leaves force-app byte for byte as it was, through the real build', async () => {
+    const outcome = await harness.run(
+      [
+        {
+          kind: 'system',
+          variable: 'bad',
+          value: {
+            name: '9Bad',
+            label: 'Bad',
+            baseUrl: 'ftp://x',
+            auth: { type: 'none' },
+            timeoutSeconds: 500,
+            circuitBreaker: { failureThreshold: 0, coolDownSeconds: 0 },
+          },
+        },
+      ],
+      { viaSource: true, realBuild: true },
+    );
+    assert.equal(outcome.kind, 'refused', JSON.stringify(outcome));
+    assert.deepEqual(outcome.kind === 'refused' && outcome.rules, [
+      'api-name',
+      'base-url',
+      'callout-timeout',
+      'circuit-breaker',
+    ]);
+  });
+});
