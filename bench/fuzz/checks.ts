@@ -33,6 +33,11 @@ export class Checks {
     this.schema = wsdl ? loadSchema(wsdl) : undefined;
   }
 
+  /** False where ../shared/schemas is absent (a user's clone): the schema part is skipped. */
+  get hasSchema(): boolean {
+    return this.schema !== undefined;
+  }
+
   /** Every problem found, as `path: message`; empty when the package passes. */
   run(files: readonly GeneratedFile[]): string[] {
     const problems: string[] = [];

@@ -61,4 +61,34 @@ describe('fuzzed declarations', () => {
       'circuit-breaker',
     ]);
   });
+
+  test('the checks catch what they are for (so a passing run means something)', () => {
+    const meta = (root: string, body: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://soap.sforce.com/2006/04/metadata">${body}</${root}>\n`;
+    const C = 'force-app/main/default/classes/';
+    const problems = harness.checks.run([
+      { path: `${C}Broken.cls-meta.xml`, content: '<ApexClass><apiVersion>66.0</apiVersion>' },
+      { path: `${C}Broken.cls`, content: 'public class Broken { void x( }' },
+      { path: `${C}Other.cls`, content: 'public class NotOther {}' },
+      { path: `${C}other.cls`, content: 'public class other {}' },
+      {
+        path: 'force-app/main/default/objects/A__c/fields/B__x__c.field-meta.xml',
+        content: meta('CustomField', '<fullName>B__x__c</fullName><label>B</label><type>Text</type><length>5</length>'),
+      },
+      {
+        path: 'force-app/main/default/objects/A__c/A__c.object-meta.xml',
+        content: meta('CustomObject', '<label>A</label><sharingModel>Everyone</sharingModel><colour>red</colour>'),
+      },
+    ]);
+    const text = problems.join('\n');
+    assert.match(text, /Broken\.cls-meta\.xml: not well-formed XML/);
+    assert.match(text, /Broken\.cls: Apex syntax error/);
+    assert.match(text, /Other\.cls: declares NotOther, not Other/);
+    assert.match(text, /other\.cls: same component as .*Other\.cls/);
+    assert.match(text, /field "B__x__c" breaks the platform's name rules/);
+    if (harness.checks.hasSchema) {
+      assert.match(text, /"Everyone" is not a SharingModel/);
+      assert.match(text, /<colour> is not an element of CustomObject/);
+    }
+  });
 });
