@@ -9,6 +9,9 @@ import type { Declaration, Value } from './render';
 type Obj = { [key: string]: Value };
 
 const word = fc.stringMatching(/^[A-Z][a-z]{1,8}$/);
+/** A PascalCase word of at most `max` characters, often at or near that limit (boundaries find bugs). */
+const name = (max: number) =>
+  fc.oneof(word, fc.stringMatching(/^[A-Z][a-z]{20,40}$/)).map((w) => w.slice(0, Math.max(2, max)));
 /** Labels and descriptions: XML and Apex special characters, quotes, Unicode letters, emoji. */
 const TEXT_CHARS = [
   ...'abcXYZ019 ',
@@ -85,7 +88,7 @@ function fieldArb(forEvent: boolean): fc.Arbitrary<Obj> {
 
 /** `{ Name0__c: field..., Name1__c: ... }` with API names unique by index. */
 const fieldMap = (forEvent: boolean, min = 1) =>
-  fc.array(fc.tuple(word, fieldArb(forEvent)), { minLength: min, maxLength: 5 }).map((pairs) => {
+  fc.array(fc.tuple(name(38), fieldArb(forEvent)), { minLength: min, maxLength: 5 }).map((pairs) => {
     const map: Obj = {};
     pairs.forEach(([name, field], i) => (map[`${name}${i}__c`] = field));
     return map;
@@ -139,7 +142,7 @@ export const validDeclarations = (maxOperations = 4): fc.Arbitrary<Declaration[]
     .record({
       systems: fc.array(
         fc.record({
-          word,
+          word: name(30),
           label,
           auth,
           timeoutSeconds: fc.integer({ min: 1, max: 120 }),
@@ -150,7 +153,8 @@ export const validDeclarations = (maxOperations = 4): fc.Arbitrary<Declaration[]
       ),
       events: fc.array(
         fc.record({
-          word,
+          // Fz<word><i>TriggerHandlerTest must fit in an Apex name (40).
+          word: name(19),
           label,
           fields: fieldMap(true),
           publishBehavior: fc.constantFrom('PublishAfterCommit', 'PublishImmediately'),
@@ -159,7 +163,7 @@ export const validDeclarations = (maxOperations = 4): fc.Arbitrary<Declaration[]
       ),
       objects: fc.array(
         fc.record({
-          word,
+          word: name(36),
           label,
           plural: label,
           fields: fieldMap(false, 0),
@@ -169,7 +173,7 @@ export const validDeclarations = (maxOperations = 4): fc.Arbitrary<Declaration[]
       ),
       operations: fc.array(
         fc.record({
-          word,
+          word: name(22),
           description: text(120),
           pattern: fc.constantFrom(
             'fire-and-forget',
@@ -190,9 +194,30 @@ export const validDeclarations = (maxOperations = 4): fc.Arbitrary<Declaration[]
         }),
         { minLength: 1, maxLength: maxOperations },
       ),
+      extension: fc.option(fieldMap(false), { nil: undefined }),
+      monitor: fc.option(
+        fc.record({
+          word: name(12),
+          failureRateThreshold: fc.integer({ min: 1, max: 100 }).map((n) => n / 100),
+          windowMinutes: fc.integer({ min: 1, max: 1440 }),
+          minimumVolume: fc.integer({ min: 1, max: 1000 }),
+          schedule: fc.constantFrom('0 0 * * * ?', '0 0,15,30,45 * * * ?', '0 */10 * * * ?'),
+        }),
+        { nil: undefined },
+      ),
     })
-    .map(({ systems, events, objects, operations }) => {
+    .map(({ systems, events, objects, operations, extension, monitor }) => {
       const out: Declaration[] = [];
+      if (extension)
+        out.push({ kind: 'extension', variable: 'orderFields', value: { object: 'Order', fields: extension } });
+      if (monitor) {
+        const { word: w, ...rest } = monitor;
+        out.push({
+          kind: 'monitoring',
+          variable: 'health',
+          value: { name: `Fz${w}`, ...rest, alertEmail: 'ops@example.com' },
+        });
+      }
       const systemNames = systems.map((s, i) => `Fz${s.word}${i}_API`);
       systems.forEach((s, i) =>
         out.push({
