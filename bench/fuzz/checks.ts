@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
 import { XMLValidator } from 'fast-xml-parser';
+import ts from 'typescript';
 import type { GeneratedFile } from '../../ts-src/generator/emit/types';
 import { APEX_RESERVED_WORDS } from '../../ts-src/generator/validate/rules';
 import { checkMetadata, loadSchema } from './schema';
@@ -77,6 +78,14 @@ export class Checks {
       problems.push(...listener.errors.map((e) => `Apex syntax error ${e}`));
       if (listener.errors.length === 0 && declared !== expected) problems.push(`declares ${declared}, not ${expected}`);
       problems.push(...apexName(expected));
+    }
+    if (/\.(ts|js)$/.test(file.path)) {
+      // Syntax only (types are the component compiler's business): the generated payload types and compiled components.
+      const source = ts.createSourceFile(base, file.content, ts.ScriptTarget.ESNext, false);
+      // The parser's own diagnostics (not in the public typings, present since TypeScript 2).
+      const diagnostics = (source as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+      for (const d of diagnostics)
+        problems.push(`TypeScript syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     }
     problems.push(...componentName(file.path));
     return problems;

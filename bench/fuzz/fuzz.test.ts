@@ -29,7 +29,7 @@ describe('fuzzed declarations', () => {
       interruptAfterTimeLimit: 8_000,
     });
     t.diagnostic(
-      `${tally.cases} cases (seed ${details.seed}): ${tally.built} built, ${tally.refused} refused (${[...tally.rules].map(([r, n]) => `${r} ${n}`).join(', ')})`,
+      `${tally.cases} cases (seed ${details.seed}): ${tally.built} built, ${tally.refused} refused, ${[...tally.known].map(([id, n]) => `${n} known bug ${id}`).join(', ') || 'no known bug'} (${[...tally.rules].map(([r, n]) => `${r} ${n}`).join(', ')})`,
     );
     assert.equal(details.failed, false, fc.defaultReportMessage(details) ?? 'failed');
     assert.ok(tally.cases >= 3, `only ${tally.cases} cases ran`);
@@ -73,6 +73,7 @@ describe('fuzzed declarations', () => {
     const problems = harness.checks.run([
       { path: `${C}Broken.cls-meta.xml`, content: '<ApexClass><apiVersion>66.0</apiVersion>' },
       { path: `${C}Broken.cls`, content: 'public class Broken { void x( }' },
+      { path: 'ts-src/lwc/generated/broken.ts', content: '/** a label with */ in it */\nexport type X = 1;\n' },
       { path: `${C}Other.cls`, content: 'public class NotOther {}' },
       { path: `${C}other.cls`, content: 'public class other {}' },
       {
@@ -87,6 +88,7 @@ describe('fuzzed declarations', () => {
     const text = problems.join('\n');
     assert.match(text, /Broken\.cls-meta\.xml: not well-formed XML/);
     assert.match(text, /Broken\.cls: Apex syntax error/);
+    assert.match(text, /broken\.ts: TypeScript syntax error/);
     assert.match(text, /Other\.cls: declares NotOther, not Other/);
     assert.match(text, /other\.cls: same component as .*Other\.cls/);
     assert.match(text, /field "B__x__c" breaks the platform's name rules/);

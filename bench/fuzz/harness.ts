@@ -33,7 +33,23 @@ const COPIED = ['ts-src/dsl', 'ts-src/platform', 'ts-src/lwc', 'ts-src/apex', '.
 const SKIPPED = new Set(['__tests__', 'generated', 'node_modules']);
 
 export type Outcome =
-  { kind: 'refused'; rules: string[] } | { kind: 'built'; files: number } | { kind: 'bug'; problem: string };
+  | { kind: 'refused'; rules: string[] }
+  | { kind: 'built'; files: number }
+  /** A bug already reported to the owner of the code (KNOWN_BUGS): counted, not failed. */
+  | { kind: 'known'; id: string }
+  | { kind: 'bug'; problem: string };
+
+/**
+ * Bugs the fuzzer found in code another engineer owns, reported with a minimal declaration
+ * (/work/notes/atomic.md). Each is matched narrowly; remove it once fixed, and the fuzzer checks the fix.
+ */
+export const KNOWN_BUGS: { id: string; matches: (problem: string) => boolean }[] = [
+  {
+    // emit/lwc/componentTypes.ts writes labels and descriptions into /** */ comments unescaped.
+    id: 'lwc-types-comment-injection',
+    matches: (problem) => /^ts-src\/lwc\/generated\/\S+\.ts: TypeScript syntax error/.test(problem),
+  },
+];
 
 export interface CaseOptions {
   /** Through ts-morph from rendered source (slow, about 1 s), rather than the loader's output directly. */
@@ -118,6 +134,8 @@ export class Harness {
       if (errors.length === 0) errors = validateDeclarations(all);
       if (errors.length > 0) return await this.refused(errors, lineCounts, text, options);
       const model = buildModel(all, this.sources);
+      const known = this.knownBug(this.checks.run(this.emitWithoutCompiling(model)));
+      if (known) return known;
       let emitted: GeneratedFile[];
       try {
         emitted = options.compileComponents ? emitAll(model) : this.emitWithoutCompiling(model);
@@ -140,6 +158,14 @@ export class Harness {
     } finally {
       if (options.viaSource) fs.rmSync(path.join(this.root, FUZZ_FILE), { force: true });
     }
+  }
+
+  private knownBug(problems: string[]): Outcome | undefined {
+    if (problems.length === 0) return undefined;
+    const bug = KNOWN_BUGS.find((b) => problems.some(b.matches));
+    return bug && problems.every((p) => KNOWN_BUGS.some((b) => b.matches(p)))
+      ? { kind: 'known', id: bug.id }
+      : undefined;
   }
 
   private verifyReferences(model: ReturnType<typeof buildModel>, emitted: GeneratedFile[], all: boolean): void {

@@ -35,10 +35,11 @@ export interface Tally {
   built: number;
   refused: number;
   rules: Map<string, number>;
+  known: Map<string, number>;
   bugs: { case: Case; outcome: Outcome }[];
 }
 
-export const newTally = (): Tally => ({ cases: 0, built: 0, refused: 0, rules: new Map(), bugs: [] });
+export const newTally = (): Tally => ({ cases: 0, built: 0, refused: 0, rules: new Map(), known: new Map(), bugs: [] });
 
 /** The property: never a bug outcome (harness.ts says what a bug is). Records every outcome in `tally`. */
 export function property(
@@ -54,6 +55,7 @@ export function property(
       tally.refused++;
       for (const rule of outcome.rules) tally.rules.set(rule, (tally.rules.get(rule) ?? 0) + 1);
     }
+    if (outcome.kind === 'known') tally.known.set(outcome.id, (tally.known.get(outcome.id) ?? 0) + 1);
     if (outcome.kind === 'bug') {
       tally.bugs.push({ case: c, outcome });
       throw new Error(

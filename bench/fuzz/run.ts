@@ -60,6 +60,7 @@ async function main(): Promise<number> {
   const summary = [
     `fuzz: ${tally.cases} cases in ${((Date.now() - started) / 60_000).toFixed(1)} min: ${tally.built} built, ${tally.refused} refused, ${tally.bugs.length} failing runs (shrinking included)`,
     `rules that refused: ${rules.join(', ') || 'none'}`,
+    `known bugs hit (KNOWN_BUGS, reported): ${[...tally.known].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`,
     `distinct failures: ${failures.length}${failures.length ? ` (${failures.join(', ')})` : ''}`,
   ];
   const distinct = new Map<string, string>();
