@@ -358,8 +358,11 @@ const ENUMS: Record<string, string[]> = {
 const FIXED = new Set(['$field', 'eventType', 'type', 'kind', 'chainDepthOverride', 'pattern']);
 /** Objects whose keys are names the user chooses (field API names, shape properties), not DSL properties. */
 const MAPS = new Set(['fields', 'request', 'response', 'mapping', 'fallback']);
-/** Keys a declaration cannot lose without a TypeScript error. */
-const OPTIONAL = new Set([
+/**
+ * Keys the types let a declaration lose, by where they are (ts-src/dsl): `label` is optional on a
+ * field but required on a system, an event and an object; `timeoutSeconds` on an operation only.
+ */
+const FIELD_OPTIONAL = new Set([
   'label',
   'description',
   'helpText',
@@ -368,16 +371,26 @@ const OPTIONAL = new Set([
   'externalId',
   'unique',
   'defaultValue',
-  'timeoutSeconds',
-  'maxChainDepth',
-  'pluralLabel',
-  'relatedRecordField',
-  'publishes',
-  'orderedBy',
-  'scope',
   'visibleLines',
   'restricted',
 ]);
+const DECLARATION_OPTIONAL: Record<string, Set<string>> = {
+  event: new Set(['pluralLabel', 'description']),
+  object: new Set(['description']),
+  operation: new Set(['timeoutSeconds', 'relatedRecordField', 'publishes', 'orderedBy']),
+};
+const NESTED_OPTIONAL: Record<string, Set<string>> = { retry: new Set(['maxChainDepth']), auth: new Set(['scope']) };
+
+function removable(declaration: Declaration, path: Path): boolean {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return false;
+  if (path.length === 1) return DECLARATION_OPTIONAL[declaration.kind]?.has(key) ?? false;
+  let parent: Value = declaration.value;
+  for (const step of path.slice(0, -1)) parent = (parent as Obj)[step as string];
+  if (typeof parent === 'object' && !Array.isArray(parent) && typeof parent.$field === 'string')
+    return FIELD_OPTIONAL.has(key);
+  return NESTED_OPTIONAL[String(path[path.length - 2])]?.has(key) ?? false;
+}
 
 type Path = (string | number)[];
 interface Slot {
@@ -440,7 +453,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc
       const chosen = candidates[slot % candidates.length];
       const where = `${target.variable}.${chosen.path.join('.')}`;
       const v = chosen.value;
-      if (flavour <= 1 && OPTIONAL.has(String(chosen.key)) && typeof chosen.path[chosen.path.length - 1] === 'string') {
+      if (flavour <= 1 && removable(target, chosen.path)) {
         setAt(target.value, chosen.path, undefined);
         this.describe = `remove ${where}`;
       } else if (typeof chosen.key === 'string' && chosen.key in ENUMS && typeof v === 'string') {

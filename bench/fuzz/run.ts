@@ -45,7 +45,7 @@ async function main(): Promise<number> {
         { numRuns: 1_000_000, seed, interruptAfterTimeLimit: deadline - Date.now() },
       );
       if (details.failed) {
-        const report = fc.defaultReportMessage(details) ?? 'failed';
+        const report = `${fc.defaultReportMessage(details) ?? 'failed'}\n${String(details.errorInstance).slice(0, 6000)}`;
         const file = path.join(out, `failure-${seed}.txt`);
         fs.writeFileSync(file, report + '\n');
         failures.push(file);
