@@ -49,6 +49,11 @@ export const KNOWN_BUGS: { id: string; matches: (problem: string) => boolean }[]
     id: 'lwc-types-comment-injection',
     matches: (problem) => /^ts-src\/lwc\/generated\/\S+\.ts: TypeScript syntax error/.test(problem),
   },
+  {
+    // validate/index.ts checkTimeout lets a fractional timeout below 1 s (0.5) through; ts-src/policy/limits.ts throws.
+    id: 'fractional-timeout-crash',
+    matches: (problem) => /^internal error: RangeError: timeoutSeconds 0\.\d+ is outside 1-120/.test(problem),
+  },
 ];
 
 export interface CaseOptions {
@@ -154,7 +159,8 @@ export class Harness {
         };
       return { kind: 'built', files: emitted.length };
     } catch (error) {
-      return { kind: 'bug', problem: `internal error: ${(error as Error).stack ?? error}` };
+      const problem = `internal error: ${(error as Error).stack ?? error}`;
+      return this.knownBug([problem]) ?? { kind: 'bug', problem };
     } finally {
       if (options.viaSource) fs.rmSync(path.join(this.root, FUZZ_FILE), { force: true });
     }
