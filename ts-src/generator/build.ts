@@ -13,7 +13,16 @@ import { cacheDirectory } from './cache';
 import { inputFingerprint, sourcesFingerprint } from './inputs';
 import { BuildFailure, formatDeclarationError } from './model/errors';
 import { outputMatches, readRecord, recordedOutputs, writeRecord } from './write/record';
-import { applyPlan, isUpToDate, planWrite, WriteRefused, type WritePlan } from './write/writer';
+import {
+  acquireBuildLock,
+  applyPlan,
+  isUpToDate,
+  planWrite,
+  recoverInterruptedWrite,
+  WriteRefused,
+  type BuildLock,
+  type WritePlan,
+} from './write/writer';
 
 export interface BuildResult {
   plan: WritePlan;
@@ -88,7 +97,13 @@ export async function build(projectRoot: string, checkOnly: boolean, log: BuildL
   const started = performance.now();
   buildStarted = started;
   const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
+  let lock: BuildLock | undefined;
   try {
+    // Output safety (write/lock.ts, write/journal.ts): one build at a time; an interrupted one is
+    // finished first, before anything (the no-op check included) reads the tree.
+    lock = acquireBuildLock(projectRoot, log.info);
+    const recovered = recoverInterruptedWrite(projectRoot, checkOnly);
+    if (recovered) log.info(recovered);
     // Nothing changed since the last build and its output is intact: a full build would write nothing.
     const sources = sourcesFingerprint(projectRoot);
     const record = readRecord(projectRoot);
@@ -150,6 +165,8 @@ export async function build(projectRoot: string, checkOnly: boolean, log: BuildL
     log.error(`switchyard: internal error: ${(error as Error).message}; nothing was written`);
     if (process.env.SWITCHYARD_DEBUG) log.error(String((error as Error).stack));
     return 2;
+  } finally {
+    lock?.release();
   }
 }
 

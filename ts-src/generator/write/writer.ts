@@ -1,31 +1,40 @@
 /**
  * The only code that touches the disk on the output side. It plans first (what to write, what is
  * unchanged, what stale generated file to remove), refuses to overwrite a file it did not write,
- * and only then applies the plan.
+ * and only then applies the plan, atomically (journal.ts). build.ts holds the build lock (lock.ts)
+ * around planning and applying, and runs `recoverInterruptedWrite` before planning.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { GeneratedFile } from '../emit/types';
-import { MANIFEST_PATH, readManifest, serializeManifest } from './manifest';
+import { WriteRefused } from './errors';
+import { applyAtomically } from './journal';
+import { GENERATED_PREFIXES, isGeneratedPath, MANIFEST_PATH, readManifest, serializeManifest } from './manifest';
 
-/** Where generated files may go: the SFDX output and the LWC payload types. Never the runtime library. */
-export const GENERATED_PREFIXES = ['force-app/', 'ts-src/lwc/generated/'];
+export { WriteRefused } from './errors';
+export { GENERATED_PREFIXES } from './manifest';
+export { acquireBuildLock, type BuildLock } from './lock';
+export { recoverInterruptedWrite } from './journal';
 
 export interface WritePlan {
   write: GeneratedFile[];
   unchanged: string[];
   remove: string[];
   manifest: string;
+  /** The previous build's files, which the manifest keeps owning until the new files are in place. */
+  previous: string[];
 }
 
-export class WriteRefused extends Error {}
+const MAX_LISTED = 5;
 
 export function planWrite(projectRoot: string, files: readonly GeneratedFile[]): WritePlan {
-  const previous = new Set(readManifest(projectRoot).files);
+  const manifest = readManifest(projectRoot);
+  const previous = new Set(manifest.files);
   const seen = new Set<string>();
-  const plan: WritePlan = { write: [], unchanged: [], remove: [], manifest: '' };
+  const foreign: string[] = [];
+  const plan: WritePlan = { write: [], unchanged: [], remove: [], manifest: '', previous: manifest.files };
   for (const file of files) {
-    if (!GENERATED_PREFIXES.some((prefix) => file.path.startsWith(prefix)) || file.path.includes('..')) {
+    if (!isGeneratedPath(file.path)) {
       throw new WriteRefused(
         `refusing to write ${file.path}: generated files go under ${GENERATED_PREFIXES.join(' or ')}`,
       );
@@ -34,17 +43,29 @@ export function planWrite(projectRoot: string, files: readonly GeneratedFile[]):
     seen.add(file.path);
     const target = path.join(projectRoot, file.path);
     const existing = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
-    if (existing !== undefined && !previous.has(file.path)) {
-      throw new WriteRefused(
-        `refusing to overwrite ${file.path}: it exists but Switchyard did not generate it (not in ${MANIFEST_PATH}). Move or rename it, then build again.`,
-      );
-    }
-    if (existing === file.content) plan.unchanged.push(file.path);
+    if (existing !== undefined && !previous.has(file.path)) foreign.push(file.path);
+    else if (existing === file.content) plan.unchanged.push(file.path);
     else plan.write.push(file);
   }
+  if (foreign.length > 0) throw refusal(foreign, manifest.present);
   plan.remove = [...previous].filter((p) => !seen.has(p) && fs.existsSync(path.join(projectRoot, p))).sort();
   plan.manifest = serializeManifest({ files: [...seen].sort() });
   return plan;
+}
+
+function refusal(foreign: string[], manifestPresent: boolean): WriteRefused {
+  const listed =
+    foreign.slice(0, MAX_LISTED).join(', ') +
+    (foreign.length > MAX_LISTED ? `, and ${foreign.length - MAX_LISTED} more` : '');
+  if (!manifestPresent) {
+    return new WriteRefused(
+      `${MANIFEST_PATH} is missing, so Switchyard cannot tell the files it generated from yours, and ${foreign.length} file(s) it would write already exist (${listed}). ` +
+        `Restore it with \`git checkout -- ${MANIFEST_PATH}\` and build again; if these files are from an earlier build and the manifest was never committed, move them out of the way (Switchyard writes them again) and build again`,
+    );
+  }
+  return new WriteRefused(
+    `refusing to overwrite ${listed}: ${foreign.length === 1 ? 'it exists' : 'they exist'} but Switchyard did not generate ${foreign.length === 1 ? 'it' : 'them'} (not in ${MANIFEST_PATH}). Move or rename ${foreign.length === 1 ? 'it' : 'them'}, then build again`,
+  );
 }
 
 /** True when applying the plan would change nothing on disk. */
@@ -54,30 +75,12 @@ export function isUpToDate(projectRoot: string, plan: WritePlan): boolean {
   return plan.write.length === 0 && plan.remove.length === 0 && manifestCurrent;
 }
 
+/** Replaces the output with the plan's, completely or (killed before the commit point) not at all. */
 export function applyPlan(projectRoot: string, plan: WritePlan): void {
-  for (const file of plan.write) {
-    const target = path.join(projectRoot, file.path);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    // Write then rename, so an interrupted build never leaves a half-written file behind.
-    const temporary = `${target}.switchyard-tmp`;
-    fs.writeFileSync(temporary, file.content);
-    fs.renameSync(temporary, target);
-  }
-  for (const stale of plan.remove) {
-    fs.rmSync(path.join(projectRoot, stale));
-    removeEmptyParents(projectRoot, path.dirname(stale));
-  }
-  fs.mkdirSync(path.dirname(path.join(projectRoot, MANIFEST_PATH)), { recursive: true });
-  fs.writeFileSync(path.join(projectRoot, MANIFEST_PATH), plan.manifest);
-}
-
-/** Removes folders emptied by removing stale files, up to (not including) a generated root. */
-function removeEmptyParents(projectRoot: string, folder: string): void {
-  let current = folder;
-  while (GENERATED_PREFIXES.some((prefix) => current.startsWith(prefix))) {
-    const absolute = path.join(projectRoot, current);
-    if (!fs.existsSync(absolute) || fs.readdirSync(absolute).length > 0) return;
-    fs.rmdirSync(absolute);
-    current = path.dirname(current);
-  }
+  if (isUpToDate(projectRoot, plan)) return;
+  const next = plan.manifest;
+  const union = serializeManifest({
+    files: [...new Set([...plan.previous, ...(JSON.parse(next).files as string[])])].sort(),
+  });
+  applyAtomically(projectRoot, { write: plan.write, remove: plan.remove, unionManifest: union, finalManifest: next });
 }
