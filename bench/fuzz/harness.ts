@@ -43,18 +43,7 @@ export type Outcome =
  * Bugs the fuzzer found in code another engineer owns, reported with a minimal declaration
  * (/work/notes/atomic.md). Each is matched narrowly; remove it once fixed, and the fuzzer checks the fix.
  */
-export const KNOWN_BUGS: { id: string; matches: (problem: string) => boolean }[] = [
-  {
-    // emit/lwc/componentTypes.ts writes labels and descriptions into /** */ comments unescaped.
-    id: 'lwc-types-comment-injection',
-    matches: (problem) => /^ts-src\/lwc\/generated\/\S+\.ts: TypeScript syntax error/.test(problem),
-  },
-  {
-    // validate/index.ts checkTimeout lets a fractional timeout below 1 s (0.5) through; ts-src/policy/limits.ts throws.
-    id: 'fractional-timeout-crash',
-    matches: (problem) => /^internal error: RangeError: timeoutSeconds 0\.\d+ is outside 1-120/.test(problem),
-  },
-];
+export const KNOWN_BUGS: { id: string; matches: (problem: string) => boolean }[] = [];
 
 export interface CaseOptions {
   /** Through ts-morph from rendered source (slow, about 1 s), rather than the loader's output directly. */

@@ -233,6 +233,13 @@ export const again = operation({
       at: '121,',
     }));
 
+  test('callout timeout of half a second (Apex takes whole seconds)', () =>
+    expectRefused(app('timeoutSeconds: 20,', 'timeoutSeconds: 0.5,'), {
+      rule: 'callout-timeout',
+      message: /timeout 0\.5 s is outside 1-120 s or not a whole number of seconds/,
+      at: '0.5,',
+    }));
+
   test('retry with max attempts below 1', () =>
     expectRefused(app('maxAttempts: 5', 'maxAttempts: 0'), {
       rule: 'retry-attempts',

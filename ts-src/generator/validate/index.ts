@@ -249,11 +249,11 @@ function checkSystem(report: Report, system: Literal): void {
 
 function checkTimeout(report: Report, declaration: Literal, what: string): void {
   const timeout = numberAt(declaration, 'timeoutSeconds');
-  if (timeout !== undefined && (timeout <= 0 || timeout > MAX_CALLOUT_TIMEOUT_SECONDS)) {
+  if (timeout !== undefined && (timeout < 1 || timeout > MAX_CALLOUT_TIMEOUT_SECONDS || !Number.isInteger(timeout))) {
     report(
       childAt(declaration, 'timeoutSeconds')!,
       'callout-timeout',
-      `${what} timeout ${timeout} s is outside 1-${MAX_CALLOUT_TIMEOUT_SECONDS} s: Apex callouts time out after at most ${MAX_CALLOUT_TIMEOUT_SECONDS} s`,
+      `${what} timeout ${timeout} s is outside 1-${MAX_CALLOUT_TIMEOUT_SECONDS} s or not a whole number of seconds: Apex sets a callout's timeout in whole seconds, at most ${MAX_CALLOUT_TIMEOUT_SECONDS}`,
       `set timeoutSeconds from 1 to ${MAX_CALLOUT_TIMEOUT_SECONDS} (a user waiting for an answer wants about 10)`,
     );
   }

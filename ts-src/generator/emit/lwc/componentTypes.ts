@@ -70,7 +70,9 @@ function eventBlock(event: PlatformEventModel): string {
     '  /** User who published the event. */\n  CreatedById: string;',
   ];
   return [
-    `/** ${event.label} (\`${event.apiName}\`, channel \`${eventChannel(event)}\`)${event.description ? `: ${event.description}` : ''} */`,
+    docLine(
+      `${event.label} (\`${event.apiName}\`, channel \`${eventChannel(event)}\`)${event.description ? `: ${event.description}` : ''}`,
+    ),
     `export interface ${eventPayloadTypeName(event)} {`,
     members.join('\n'),
     '}',
@@ -91,11 +93,11 @@ function channelMap(events: readonly PlatformEventModel[]): string {
 function recordBlock(object: CustomObjectModel): string {
   const members = [
     '  Id: string;',
-    `  /** ${object.nameField.label}. */\n  Name?: string;`,
+    `  ${docLine(`${object.nameField.label}.`)}\n  Name?: string;`,
     ...object.fields.map((field) => member(field, true)),
   ];
   return [
-    `/** A row of ${object.label} (\`${object.apiName}\`) as Apex returns it to a component. */`,
+    docLine(`A row of ${object.label} (\`${object.apiName}\`) as Apex returns it to a component.`),
     `export interface ${recordTypeName(object)} {`,
     members.join('\n'),
     '}',
@@ -107,7 +109,7 @@ function member(field: FieldModel, optional: boolean): string {
   // A checkbox always has a value (false by default), so it is never null.
   const declaration =
     optional && field.kind !== 'Checkbox' ? `${field.name}?: ${type} | null;` : `${field.name}: ${type};`;
-  return `  /** ${describe(field)} */\n  ${declaration}`;
+  return `  ${docLine(describe(field))}\n  ${declaration}`;
 }
 
 function tsType(field: FieldModel): string {
@@ -138,4 +140,9 @@ function describe(field: FieldModel): string {
     .filter((part) => part !== undefined && part !== '')
     .join('; ');
   return text.replace(/\*\//g, '* /');
+}
+
+/** A one-line doc comment of declared text: `*\/` in a label or description must not end it early. */
+function docLine(text: string): string {
+  return `/** ${text.replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */`;
 }
