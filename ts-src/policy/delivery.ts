@@ -170,6 +170,9 @@ function continueWith(run: DeliveryJobRun, carried: Message[], input: DeliveryJo
   if (carried.length === 0) return;
   const { policy, breaker } = input;
   const now = run.endsAt;
+  // `SwyDeliveryJob.continueWith`: whatever it carries, a leasing job ending with the probe due
+  // (say its messages' backoff outlasted the cool-down) claims it rather than chaining into it.
+  if (breaker.leases && probeDue(breaker.record, policy.breaker, now)) run.probeDue = true;
   if (run.probeDue) {
     // One job hop (delay 0): the follow-up holds the lease its predecessor claimed.
     if (chainRefusal(input.depth, policy.retry.maxChainDepth, input.stack) === undefined) {

@@ -69,6 +69,13 @@ describe('probe lease in a delivery job', () => {
     assert.deepEqual(run.next, { messages: messages(3), delayMinutes: 0, depth: 2, claimsProbe: true });
   });
 
+  test('a leasing job that only carries messages not yet due claims the probe too (continueWith)', () => {
+    const later = messages(2).map((m) => ({ ...m, notBefore: NOW + 120 }));
+    const run = job(later, up, new TransactionBreaker(openPastCoolDown, policy.breaker, {}));
+    assert.equal(run.callouts, 0);
+    assert.equal(run.next?.claimsProbe, true);
+  });
+
   test('the job holding the token probes once; its success lets the rest through', () => {
     const leased = claimProbe(openPastCoolDown, policy.breaker, NOW, 't').record;
     const breaker = new TransactionBreaker(leased, policy.breaker, { heldToken: 't' });
