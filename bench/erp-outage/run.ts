@@ -9,7 +9,8 @@
 import path from 'node:path';
 import { loadModel } from '../../ts-src/generator/load';
 import { deliveryPolicyFor } from '../../ts-src/policy/policy';
-import { SEED_SCENARIO, simulate, type OutageResult } from './simulate';
+import { faultScenarios } from './scenarios';
+import { SEED_SCENARIO, simulate, type OutageResult, type Scenario } from './simulate';
 import { strategies } from './strategies';
 import { argument, median } from '../stats';
 
@@ -37,10 +38,51 @@ const COLUMNS: [string, (runs: OutageResult[]) => string][] = [
   ['max latency (min)', (runs) => minutes(median(runs.map((r) => r.maxLatencySeconds)))],
   ['max chain depth', (runs) => String(Math.max(...runs.map((r) => r.maxChainDepth)))],
   ['peak parked', (runs) => String(median(runs.map((r) => r.peakParked)))],
+  ['sent twice (keys applied twice)', (runs) => maxOf(runs, (r) => r.appliedTwice)],
 ];
 
-function print(table: string[][], markdown: boolean): void {
-  const header = COLUMNS.map(([name]) => name);
+/** Median, and the maximum over the seeds when it differs. */
+function maxOf(runs: OutageResult[], figure: (r: OutageResult) => number): string {
+  const values = runs.map(figure);
+  const m = median(values);
+  const max = Math.max(...values);
+  return max === m ? String(m) : `${m} (max ${max})`;
+}
+
+/** The fault scenarios' columns: what was lost or sent twice beside what it cost. */
+const FAULT_COLUMNS: [string, (runs: OutageResult[]) => string][] = [
+  ['strategy', (runs) => runs[0].label],
+  ['messages', (runs) => String(runs[0].delivered + runs[0].failed + runs[0].lost)],
+  ['delivered', (runs) => maxOf(runs, (r) => r.delivered)],
+  ['lost', (runs) => maxOf(runs, (r) => r.lost)],
+  ['sent twice (keys applied twice)', (runs) => maxOf(runs, (r) => r.appliedTwice)],
+  ['raw resends (keys received again)', (runs) => maxOf(runs, (r) => r.repeatedKeys)],
+  ['claimed twice', (runs) => maxOf(runs, (r) => r.claimedTwice)],
+  ['callouts', (runs) => maxOf(runs, (r) => r.callouts)],
+  ['failed callouts', (runs) => maxOf(runs, (r) => r.failedCallouts)],
+  ['Queueable jobs', (runs) => maxOf(runs, (r) => r.queueableJobs)],
+  ['breaker openings', (runs) => maxOf(runs, (r) => r.breakerOpenings)],
+  ['needed a person (reprocessed)', (runs) => maxOf(runs, (r) => r.reprocessed)],
+  ['Failed at the end', (runs) => maxOf(runs, (r) => r.failed)],
+  ['drain after recovery (min)', (runs) => spread(runs.map((r) => r.drainSeconds))],
+  ['max latency (min)', (runs) => minutes(median(runs.map((r) => r.maxLatencySeconds)))],
+];
+
+/** One operation's figures of a run, as a run of its own (fan-out rows). */
+function forOperation(run: OutageResult, operation: string): OutageResult {
+  const op = run.perOperation[operation];
+  return {
+    ...run,
+    ...op,
+    label: `${run.label}: ${operation}`,
+    drainSeconds: op.drainSeconds,
+    claimedTwice: run.claimedTwice,
+    reprocessed: run.reprocessed,
+  };
+}
+
+function print(table: string[][], markdown: boolean, columns = COLUMNS): void {
+  const header = columns.map(([name]) => name);
   if (markdown) {
     console.log(`| ${header.join(' | ')} |`);
     console.log(`|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
@@ -49,6 +91,16 @@ function print(table: string[][], markdown: boolean): void {
   }
   const widths = header.map((name, i) => Math.max(name.length, ...table.map((row) => row[i].length)));
   for (const row of [header, ...table]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+}
+
+/** What a fault scenario adds to the seed's case. */
+function describe(scenario: Scenario): string {
+  const added = Object.fromEntries(
+    Object.entries(scenario).filter(
+      ([key, value]) => JSON.stringify(value) !== JSON.stringify(SEED_SCENARIO[key as keyof Scenario]),
+    ),
+  );
+  return `the seed's case with ${JSON.stringify(added)}`;
 }
 
 function main(): void {
@@ -77,6 +129,23 @@ function main(): void {
     print(
       rows.map((results) => COLUMNS.map(([, cell]) => cell(results))),
       markdown,
+    );
+  }
+  for (const fault of faultScenarios(policy)) {
+    console.log(`\n${fault.title}; scenario: ${describe(fault.scenario)}`);
+    const rows: OutageResult[][] = [];
+    for (const strategy of fault.strategies) {
+      const results = Array.from({ length: seeds }, (_, i) => simulate(policy, fault.scenario, strategy, i + 1));
+      runs += seeds;
+      if (!fault.perOperation) rows.push(results);
+      else
+        for (const operation of Object.keys(results[0].perOperation))
+          rows.push(results.map((r) => forOperation(r, operation)));
+    }
+    print(
+      rows.map((results) => FAULT_COLUMNS.map(([, cell]) => cell(results))),
+      markdown,
+      FAULT_COLUMNS,
     );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

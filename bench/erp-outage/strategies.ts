@@ -11,7 +11,9 @@ import type { NaiveStrategy, Strategy, SwitchyardStrategy } from './simulate';
  * As the runtime stands (`SwyCircuitBreaker`, `SwyDeliveryJob`, `SwySweeper`, the generated trigger
  * handler): the breaker flush re-reads the row `FOR UPDATE` and replays the job's answers, the
  * trigger handler parks new messages while the circuit cools down, and a job that delivered on a
- * closed circuit with nothing of its own to chain picks up the next due rows.
+ * closed circuit with nothing of its own to chain picks up the next due rows; and since issue 10
+ * (items 3, 5, 9): an outbox row per message before the first attempt, one leased probe per system,
+ * claims that re-read their rows `FOR UPDATE`.
  */
 export const SWITCHYARD_AS_BUILT: SwitchyardStrategy = {
   kind: 'switchyard',
@@ -20,11 +22,16 @@ export const SWITCHYARD_AS_BUILT: SwitchyardStrategy = {
   sweeperIntervalMinutes: SWEEPER_INTERVAL_MINUTES,
   triggerParksWhenOpen: true,
   drainChains: true,
+  outbox: true,
+  probeLease: true,
+  lockedClaims: true,
+  configurationErrors: true,
 };
 
 /**
  * The runtime before those three changes: each job wrote back its own copy of the breaker row, the
- * trigger always started jobs, a job chained only its own retries.
+ * trigger always started jobs, a job chained only its own retries (and no outbox, no probe lease,
+ * claims that leased what they had read).
  */
 export const SWITCHYARD_PREVIOUS: SwitchyardStrategy = {
   ...SWITCHYARD_AS_BUILT,
@@ -32,6 +39,10 @@ export const SWITCHYARD_PREVIOUS: SwitchyardStrategy = {
   flush: 'overwrite',
   triggerParksWhenOpen: false,
   drainChains: false,
+  outbox: false,
+  probeLease: false,
+  lockedClaims: false,
+  configurationErrors: false,
 };
 
 /** Naive: one Queueable per order, re-enqueued with a fixed 1-minute delay, no breaker, no log. */

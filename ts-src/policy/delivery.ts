@@ -5,7 +5,7 @@
  * parked in the error log for the sweeper, or in the one job it chains.
  */
 import { enqueueDelayMinutes, hasAttemptsLeft, retryWaitSeconds } from './backoff';
-import { isCoolingDown, retryAfter, type TransactionBreaker } from './breaker';
+import { isCoolingDown, probeDue, retryAfter, type TransactionBreaker } from './breaker';
 import { MAX_ENQUEUE_DELAY_MINUTES, MAX_TRANSACTION_CALLOUT_SECONDS } from './limits';
 import { breakerSignal, stepAfter, type Classified } from './outcome';
 import type { DeliveryPolicy } from './policy';
@@ -34,13 +34,14 @@ export interface ParkedMessage {
 
 /**
  * One callout: did the system take it, and how long did it take (at most the timeout). A failure
- * is retryable unless `permanent` (the system answered with a status no retry fixes, say a 400);
- * `retryAfterSeconds` is a 429/503 `Retry-After`.
+ * is retryable unless `permanent` (the system answered with a status no retry fixes, say a 400) or
+ * `configuration` (the platform refused the callout on the caller's side, `SwyCalloutClient`
+ * CONFIGURATION: the text says what to fix); `retryAfterSeconds` is a 429/503 `Retry-After`.
  */
 export type Send = (
   message: Message,
   at: number,
-) => { ok: boolean; seconds: number; permanent?: boolean; retryAfterSeconds?: number };
+) => { ok: boolean; seconds: number; permanent?: boolean; retryAfterSeconds?: number; configuration?: string };
 
 /** Why a job may not chain a follow-up (`SwyDeliveryJob.depthRefusal`), or undefined when it may. */
 export type ChainRefusal = 'chain-depth' | 'stack-depth';
@@ -67,10 +68,20 @@ export interface DeliveryJobRun {
   failed: Message[];
   parked: ParkedMessage[];
   /** The one job an asynchronous transaction may enqueue: due when its earliest message is. */
-  next?: { messages: Message[]; delayMinutes: number; depth: number };
+  next?: { messages: Message[]; delayMinutes: number; depth: number; claimsProbe?: boolean };
   callouts: number;
   calloutSeconds: number;
   endsAt: number;
+  /**
+   * Messages Failed by a configuration error (also in `failed`), with the fix the log row names:
+   * not retried and not counted by the breaker.
+   */
+  configurationErrors: { message: Message; fix: string }[];
+  /**
+   * A job that leases probes found the probe due and sent nothing to the system: at its end it
+   * claims the probe (`SwyCircuitBreaker.claimProbes`) for its follow-up (`next.claimsProbe`).
+   */
+  probeDue: boolean;
 }
 
 export function runDeliveryJob(input: DeliveryJobInput): DeliveryJobRun {
@@ -82,6 +93,8 @@ export function runDeliveryJob(input: DeliveryJobInput): DeliveryJobRun {
     callouts: 0,
     calloutSeconds: 0,
     endsAt: input.startsAt,
+    configurationErrors: [],
+    probeDue: false,
   };
   const carried: Message[] = [];
   const startedAt = input.startsAt;
@@ -93,13 +106,20 @@ export function runDeliveryJob(input: DeliveryJobInput): DeliveryJobRun {
     } else if (!hasAttemptsLeft(policy.retry, message.attempts)) {
       run.failed.push(message);
     } else if (!breaker.allowsRequest(now)) {
-      run.parked.push({
-        message,
-        nextAttemptAt: retryAfter(breaker.record, policy.breaker) ?? now,
-        reason: 'circuit-open',
-      });
+      if (breaker.leases && probeDue(breaker.record, policy.breaker, now)) {
+        // `SwyDeliveryJob`: a probe is due and this job holds no lease: send nothing, claim it at the end.
+        run.probeDue = true;
+        carried.push(message);
+      } else {
+        // Cooling down, or another job holds the probe: wait for the cool-down or the lease's end.
+        run.parked.push({
+          message,
+          nextAttemptAt: retryAfter(breaker.record, policy.breaker) ?? breaker.record.probe?.until ?? now,
+          reason: 'circuit-open',
+        });
+      }
     } else {
-      const { ok, seconds, permanent, retryAfterSeconds } = input.send(message, now);
+      const { ok, seconds, permanent, retryAfterSeconds, configuration } = input.send(message, now);
       if (seconds > policy.timeoutSeconds) {
         throw new RangeError(`a callout took ${seconds} s, past its ${policy.timeoutSeconds} s timeout`);
       }
@@ -107,6 +127,13 @@ export function runDeliveryJob(input: DeliveryJobInput): DeliveryJobRun {
       run.callouts += 1;
       run.calloutSeconds += seconds;
       const attempted = { id: message.id, attempts: message.attempts + 1 };
+      if (!ok && configuration !== undefined) {
+        // CONFIGURATION (`SwyCircuitBreaker.record`): nothing for the breaker, no retry, Failed.
+        breaker.recordResult('configuration', now);
+        run.failed.push(attempted);
+        run.configurationErrors.push({ message: attempted, fix: configuration });
+        continue;
+      }
       // A permanent failure in the model is always an HTTP answer (the system is up).
       const answer: Classified = ok
         ? { outcome: 'success', status: 200 }
@@ -143,6 +170,18 @@ function continueWith(run: DeliveryJobRun, carried: Message[], input: DeliveryJo
   if (carried.length === 0) return;
   const { policy, breaker } = input;
   const now = run.endsAt;
+  // `SwyDeliveryJob.continueWith`: whatever it carries, a leasing job ending with the probe due
+  // (say its messages' backoff outlasted the cool-down) claims it rather than chaining into it.
+  if (breaker.leases && probeDue(breaker.record, policy.breaker, now)) run.probeDue = true;
+  if (run.probeDue) {
+    // One job hop (delay 0): the follow-up holds the lease its predecessor claimed.
+    if (chainRefusal(input.depth, policy.retry.maxChainDepth, input.stack) === undefined) {
+      run.next = { messages: carried, delayMinutes: 0, depth: input.depth + 1, claimsProbe: true };
+    } else {
+      for (const message of carried) run.parked.push({ message, nextAttemptAt: now, reason: 'circuit-open' });
+    }
+    return;
+  }
   if (isCoolingDown(breaker.record, policy.breaker, now)) {
     // No point chaining a job into an open circuit: everything waits for the probe, or for its own
     // backoff when that ends later (`SwyDeliveryJob.parkUntil`).

@@ -3,7 +3,7 @@
  * sweeper for parked ones. Both run in synchronous transactions (50 enqueues each) and never start
  * one job per message.
  */
-import { isCoolingDown, type BreakerRecord } from './breaker';
+import { isCoolingDown, probeDue, type BreakerRecord } from './breaker';
 import type { Message } from './delivery';
 import { MAX_ENQUEUES_SYNC, PLATFORM_EVENT_TRIGGER_BATCH } from './limits';
 import type { DeliveryPolicy } from './policy';
@@ -43,23 +43,48 @@ export function planTriggerBatch(messages: readonly Message[], policy: DeliveryP
   return { jobs: chunk(messages.slice(0, handled), policy.messagesPerJob), handled };
 }
 
+/**
+ * A trigger batch of an event several operations serve (`SwyEventDelivery.deliver`): chunks of
+ * `messagesPerJob` events (the slowest operation's), one job per chunk for each operation whose
+ * circuit lets it start one (`starting`; the others park their messages without a job), handed over
+ * while the transaction has a job for every starting operation and the outbox rows fit its DML
+ * (`eventsTheOutboxCanWrite`, passed as `outboxFits`). Returns the events handed over; the resume
+ * checkpoint follows the last chunk. With one operation it is `planTriggerBatch`.
+ */
+export function eventsHandedOver(
+  events: number,
+  starting: number,
+  policy: DeliveryPolicy,
+  outboxFits: number = events,
+): number {
+  if (events > PLATFORM_EVENT_TRIGGER_BATCH) {
+    throw new RangeError(`a trigger batch holds at most ${PLATFORM_EVENT_TRIGGER_BATCH} events, got ${events}`);
+  }
+  const byJobs = starting === 0 ? events : Math.floor(MAX_ENQUEUES_SYNC / starting) * policy.messagesPerJob;
+  return Math.min(events, byJobs, outboxFits);
+}
+
 export interface ParkedRow extends Message {
   nextAttemptAt: number;
 }
 
 /**
- * The jobs one sweeper run (`SwySweeper.sweep()`) starts: due rows, oldest first, one job per chunk.
- * While the circuit cools down it starts none; once it may be probed, one (its first call is the
- * probe); closed, up to 50.
+ * The jobs one sweeper run (`SwySweeper.sweep()`) starts for one operation: due rows, oldest first,
+ * one job per chunk, at most `maxJobs` (the 50 enqueues of the run, shared by its operations).
+ * While the circuit cools down, or while another job holds its probe lease, it starts none; once it
+ * may be probed, one (its first call is the probe; the sweeper leases it first); closed, up to 50.
  */
 export function planSweep(
   rows: readonly ParkedRow[],
   now: number,
   breaker: BreakerRecord,
   policy: DeliveryPolicy,
+  maxJobs = MAX_ENQUEUES_SYNC,
 ): Message[][] {
   if (isCoolingDown(breaker, policy.breaker, now)) return [];
-  const jobs = breaker.state === 'Closed' ? MAX_ENQUEUES_SYNC : 1;
+  if (breaker.state !== 'Closed' && !probeDue(breaker, policy.breaker, now)) return [];
+  const jobs = Math.min(maxJobs, breaker.state === 'Closed' ? MAX_ENQUEUES_SYNC : 1);
+  if (jobs <= 0) return [];
   return chunk(dueRows(rows, now, jobs * policy.messagesPerJob), policy.messagesPerJob);
 }
 

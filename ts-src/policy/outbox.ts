@@ -110,3 +110,24 @@ export function eventsTheOutboxCanWrite(events: number, operations: number, even
   const chunksByStatements = Math.floor((MAX_DML_STATEMENTS - 1) / (2 * operations));
   return Math.min(events, byRows, chunksByStatements * eventsPerChunk);
 }
+
+/**
+ * A person's reprocess from the error console (`SwyErrorConsoleController.reprocess`) after fixing
+ * what a Failed row's message names: Retrying, 0 attempts, due now; the sweeper resends it under
+ * its key. Rows that are not Failed are left alone. Returns the rows and how many were reprocessed.
+ */
+export function reprocess(
+  rows: ReadonlyMap<string, OutboxRow>,
+  ids: Iterable<string>,
+  now: number,
+): { rows: Map<string, OutboxRow>; reprocessed: number } {
+  const after = new Map(rows);
+  let reprocessed = 0;
+  for (const id of ids) {
+    const row = rows.get(id);
+    if (row?.status !== 'Failed') continue;
+    after.set(id, { id, attempts: 0, status: 'Retrying', nextAttemptAt: now });
+    reprocessed += 1;
+  }
+  return { rows: after, reprocessed };
+}
