@@ -79,7 +79,7 @@ function metaXml(
   ].join('\n');
 }
 
-/** An event name may be valid metadata yet too long once `TriggerHandlerTest` is appended. */
+/** An event name may be valid metadata yet too long once `TriggerTest` is appended. */
 function checkName(name: string, sources: readonly DeclarationSource[]): void {
   if (/^[A-Za-z][A-Za-z0-9]*$/.test(name) && name.length <= MAX_APEX_NAME) return;
   throw new BuildFailure([
