@@ -73,6 +73,7 @@ export function renderText(budget: Budget): string[] {
     `switchyard plan: ${budget.operations.length} operations (${declared} with a declared volume), ${edition} edition, ${eventAddOns} high-volume event add-on(s); failure rate assumed ${Math.round(budget.failureRate * 100)} %`,
     '',
     ...operationRows(budget),
+    'Per transaction: used/limit, ~ at 80 % or more, ! over (a delivery job packs callouts into the 120 s by design).',
     '',
     ...totalRows(budget),
     ...(heavy.length > 0 ? ['', 'Payload heap at 80 % or more:', ...heavy] : []),
