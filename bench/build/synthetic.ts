@@ -184,7 +184,12 @@ interface Counts {
   objects: number;
 }
 
-/** Patterns in the proportions an org might have: mostly outbound, some of everything else. */
+/**
+ * Patterns in the proportions an org might have: mostly outbound, some of everything else. Volumes
+ * are sized so the 500-operation project fits an Enterprise Edition org under the 80 % warning line
+ * (`npm run plan` on it): Platform Event deliveries are the tight one, the example app alone takes
+ * 76 % of the 25,000 a day, so the synthetic feeds and pages carry little.
+ */
 function operationDeclaration(k: number, counts: Counts): string {
   const n = pad(k + 1, 4);
   const system = systemName((k % counts.systems) + 1);
@@ -204,6 +209,7 @@ function operationDeclaration(k: number, counts: Counts): string {
       case 3:
         return [
           ...head(`SynSend${n}`, 'fire-and-forget'),
+          `  volume: { messagesPerDay: 300, peakPerHour: 60, payloadBytes: 1500 },`,
           `  event: '${event}',`,
           `  messageKey: 'Message_Key__c',`,
           `  relatedRecordField: 'Record_Id__c',`,
@@ -216,6 +222,7 @@ function operationDeclaration(k: number, counts: Counts): string {
       case 5:
         return [
           ...head(`SynAsk${n}`, 'request-reply'),
+          `  volume: { messagesPerDay: 200, peakPerHour: 40, payloadBytes: 400 },`,
           `  system: '${system}',`,
           `  method: 'POST',`,
           `  path: '/decide/${n}',`,
@@ -235,6 +242,7 @@ function operationDeclaration(k: number, counts: Counts): string {
       case 6:
         return [
           ...head(`SynSync${n}`, 'batch-sync'),
+          `  volume: { messagesPerDay: 2000, payloadBytes: 500 },`,
           `  object: '${object}',`,
           `  fields: ['Name', 'Status__c', 'Amount__c', 'External_Key__c'],`,
           `  idempotencyKey: 'External_Key__c',`,
@@ -249,6 +257,7 @@ function operationDeclaration(k: number, counts: Counts): string {
       case 7:
         return [
           ...head(`SynReceive${n}`, 'remote-call-in'),
+          `  volume: { messagesPerDay: 500, peakPerHour: 100, payloadBytes: 300 },`,
           `  source: 'Synthetic partner',`,
           `  object: '${object}',`,
           `  urlMapping: '/switchyard/v1/synthetic-${n}',`,
@@ -263,12 +272,14 @@ function operationDeclaration(k: number, counts: Counts): string {
       case 8:
         return [
           ...head(`SynFeed${n}`, 'publish-subscribe'),
+          `  volume: { messagesPerDay: 10 },`,
           `  event: '${event}',`,
           `  subscribers: ['Synthetic consumer ${n}'],`,
         ];
       default:
         return [
           ...head(`SynLive${n}`, 'ui-update'),
+          `  volume: { messagesPerDay: 2 },`,
           `  event: '${event}',`,
           `  object: '${object}',`,
           `  recordIdField: 'Record_Id__c',`,

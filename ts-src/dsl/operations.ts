@@ -20,10 +20,29 @@ export interface RetryPolicy {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Expected traffic of an operation, a sizing input: `npm run plan` shows what it spends against each
+ * org limit and the build refuses a volume that cannot fit. What one message is depends on the
+ * pattern: an event delivered (fire-and-forget), a call made (request-reply), a record synced
+ * (batch-sync), a request received (remote-call-in), an event published (publish-subscribe; each
+ * subscriber receives it), an event received by an open record page (ui-update: events on the
+ * channel x pages subscribed, since every empApi client receives every event of its channel).
+ */
+export interface VolumeDeclaration {
+  /** Messages in 24 hours (a positive integer). */
+  messagesPerDay: number;
+  /** Messages in the busiest hour; at least messagesPerDay / 24, at most messagesPerDay. */
+  peakPerHour?: number;
+  /** Typical size of one message's body in bytes (JSON as sent or received). */
+  payloadBytes?: number;
+}
+
 interface OperationBase {
   /** PascalCase name; generated Apex classes are named after it. */
   name: string;
   description: string;
+  /** Expected traffic, for `npm run plan` and the build's limit checks. */
+  volume?: VolumeDeclaration;
 }
 
 interface OutboundCall {

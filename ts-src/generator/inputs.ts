@@ -102,15 +102,19 @@ export function configChainHash(folder: string, memo: Map<string, string>): stri
   return hash;
 }
 
-/** Hash of the running generator's code: its folder and the DSL it imports. */
+/** Hash of the running generator's code: its folder and the sources it imports from outside it. */
 export function generatorFingerprint(): string {
   const parts: string[] = [];
   // Its tests do not change what it generates.
   for (const file of listFiles(GENERATOR_ROOT).filter((name) => !name.endsWith('.test.ts'))) {
     parts.push(`generator:${file}`, readOrAbsent(path.join(GENERATOR_ROOT, file)));
   }
-  for (const file of listFiles(path.join(GENERATOR_CHECKOUT, 'ts-src/dsl'))) {
-    parts.push(`generator-dsl:${file}`, readOrAbsent(path.join(GENERATOR_CHECKOUT, 'ts-src/dsl', file)));
+  // The code outside ts-src/generator that it imports: the DSL, the policy limits the emitters
+  // read, and the plan's limits the volume rule checks.
+  for (const folder of ['ts-src/dsl', 'ts-src/policy', 'ts-src/plan']) {
+    for (const file of listFiles(path.join(GENERATOR_CHECKOUT, folder)).filter((name) => !name.endsWith('.test.ts'))) {
+      parts.push(`generator-${folder}:${file}`, readOrAbsent(path.join(GENERATOR_CHECKOUT, folder, file)));
+    }
   }
   return sha256(...parts);
 }

@@ -12,6 +12,7 @@ import type {
   IntegrationPattern,
   NameField,
   RetryPolicy,
+  VolumeDeclaration,
 } from '../../dsl';
 
 /** Where a declaration (or one property of it) was written: 1-based line and column. */
@@ -123,6 +124,8 @@ interface OperationModelBase {
   name: string;
   description: string;
   pattern: IntegrationPattern;
+  /** Declared expected traffic (ts-src/dsl VolumeDeclaration); absent when none was declared. */
+  volume?: VolumeDeclaration;
   location: SourceLocation;
 }
 

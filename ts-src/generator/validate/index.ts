@@ -30,11 +30,24 @@ import {
 } from './rules';
 import { checkStrict } from './strict';
 import { checkCalloutPath, checkSystemUrls, checkUrlMapping, checkUrlMappingsUnique } from './urls';
+import { checkVolume, checkVolumeLimits } from './volume';
 
 /** Where a project keeps its own declarations (the runtime's live in ts-src/platform). */
 const INTEGRATIONS_FOLDER = 'ts-src/integrations';
 
-export function validateDeclarations(declarations: readonly RawDeclaration[]): DeclarationError[] {
+/** A warning in the build output: the build goes on. */
+export function formatDeclarationWarning(warning: DeclarationError): string {
+  const { file, line, column } = warning.location;
+  return `${file}:${line}:${column}: warning [${warning.rule}] ${warning.message}\n    fix: ${warning.fix}`;
+}
+
+const printWarning = (warning: DeclarationError) => console.warn(formatDeclarationWarning(warning));
+
+/** Every rule error; warnings (a declared volume at 80 % of a limit) go to `warn`, stderr by default. */
+export function validateDeclarations(
+  declarations: readonly RawDeclaration[],
+  warn: (warning: DeclarationError) => void = printWarning,
+): DeclarationError[] {
   const errors: DeclarationError[] = [];
   const report = reporter(errors);
   const byKind = (kind: RawDeclaration['kind']) => declarations.filter((d) => d.kind === kind).map((d) => d.value);
@@ -108,6 +121,7 @@ export function validateDeclarations(declarations: readonly RawDeclaration[]): D
     checkRetry(report, childAt(operation, 'retry'));
     checkFallback(report, operation);
     checkSchedule(errors, operation);
+    checkVolume(report, operation);
   }
   for (const monitor of monitors) {
     checkMonitoring(report, monitor);
@@ -125,6 +139,8 @@ export function validateDeclarations(declarations: readonly RawDeclaration[]): D
 
   const catalog = new Catalog(events, objects, extensions, systems);
   for (const operation of operations) checkReferences(report, operation, catalog);
+  // The budget needs a model, and a model needs declarations that pass every other rule.
+  if (errors.length === 0) checkVolumeLimits(report, warn, declarations);
   return errors;
 }
 

@@ -23,6 +23,7 @@ import type {
   RequestReplyOperation,
   RetryPolicy,
   UiUpdateOperation,
+  VolumeDeclaration,
 } from '../../dsl';
 import type { DeclarationKind } from '../load/builders';
 import { childAt, keyAt, type Literal } from '../load/literal';
@@ -42,7 +43,8 @@ const RETRY = keys<RetryPolicy>({
   chainDepthOverride: true,
 });
 const BREAKER = keys<CircuitBreakerPolicy>({ failureThreshold: true, coolDownSeconds: true });
-const BASE = { name: true, description: true, pattern: true } as const;
+const BASE = { name: true, description: true, pattern: true, volume: true } as const;
+const VOLUME = keys<VolumeDeclaration>({ messagesPerDay: true, peakPerHour: true, payloadBytes: true });
 const CALL = { system: true, method: true, path: true, timeoutSeconds: true } as const;
 
 const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
@@ -239,6 +241,7 @@ export function checkStrict(report: Report, kind: DeclarationKind, declaration: 
     if (!known) return;
     checkKeys(report, declaration, known, `A ${pattern} operation`);
     checkKeys(report, childAt(declaration, 'retry'), RETRY, 'retry');
+    checkKeys(report, childAt(declaration, 'volume'), VOLUME, 'volume');
     checkFieldMap(report, childAt(declaration, 'request'));
     checkFieldMap(report, childAt(declaration, 'response'));
     return;
