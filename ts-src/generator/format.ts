@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import type { GeneratedFile } from './emit/types';
+import type { FormatParser, GeneratedFile } from './emit/types';
 import { cacheDirectory, projectTag, readEntry, sha256, writeEntry } from './cache';
 import { configChainHash } from './inputs';
 import { findJava, startApexServer, type ApexServer } from './apexServer';
@@ -30,7 +30,8 @@ const PARALLEL_THRESHOLD = 400;
 const APEX_CONCURRENCY = 4;
 
 /** Files the emitter wrote already formatted (emit/types.ts `preformatted`) pass through as they are. */
-const needsFormatting = (file: GeneratedFile) => file.parser !== undefined && !file.preformatted;
+const needsFormatting = (file: GeneratedFile): file is GeneratedFile & { parser: FormatParser } =>
+  file.parser !== undefined && !file.preformatted;
 const isApex = (file: GeneratedFile) => file.parser === 'apex' || file.parser === 'apex-anonymous';
 
 export interface FormatStats {
