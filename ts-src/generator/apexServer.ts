@@ -62,8 +62,10 @@ async function start(pluginDir: string, archiveFile: string | undefined): Promis
   const port = await freePort();
   const password = crypto.randomBytes(16).toString('hex');
   // Short-lived server: the client compiler and the serial collector start fastest; a bounded heap
-  // keeps it from growing to a quarter of the machine on a big build.
-  const jvm = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto', '-Xmx512m'];
+  // keeps it from growing to a quarter of the machine on a big build. Thin generated Apex parses in
+  // little heap: a cold 500-operation build (1,492 files) ran in 128 MB with a 195-268 MB RSS, where
+  // 512 MB let the JVM grow to a 436 MB RSS; 192 MB leaves a margin over what was measured.
+  const jvm = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto', '-Xmx192m'];
   if (archiveFile) {
     const exists = fs.existsSync(archiveFile);
     if (!exists) fs.mkdirSync(path.dirname(archiveFile), { recursive: true });

@@ -8,14 +8,16 @@
  *   emitted text changed are formatted again;
  * - Apex is parsed by one server process for the whole build (see apexServer.ts), not by one native
  *   parser process per file; without Java it falls back to the native parser, a few at a time;
- * - many misses (a cold build) are formatted by worker threads, one per core.
+ * - many misses (a cold build) are formatted by worker threads, one per core;
+ * - files an emitter marks `preformatted` (the metadata XML serializer's regular output, the Apex
+ *   `-meta.xml`) are exactly prettier's text already and skip prettier (preformatted.test.ts).
  * The formatted text is prettier's in every case: the cache and the transport never change it.
  */
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import type { GeneratedFile } from './emit/types';
+import type { FormatParser, GeneratedFile } from './emit/types';
 import { cacheDirectory, projectTag, readEntry, sha256, writeEntry } from './cache';
 import { configChainHash } from './inputs';
 import { findJava, startApexServer, type ApexServer } from './apexServer';
@@ -27,6 +29,9 @@ const PARALLEL_THRESHOLD = 400;
 /** Parses in flight at once: enough to keep the Apex parser busy while this thread prints. */
 const APEX_CONCURRENCY = 4;
 
+/** Files the emitter wrote already formatted (emit/types.ts `preformatted`) pass through as they are. */
+const needsFormatting = (file: GeneratedFile): file is GeneratedFile & { parser: FormatParser } =>
+  file.parser !== undefined && !file.preformatted;
 const isApex = (file: GeneratedFile) => file.parser === 'apex' || file.parser === 'apex-anonymous';
 
 export interface FormatStats {
@@ -53,14 +58,14 @@ export function planFormat(projectRoot: string, files: readonly GeneratedFile[])
   const memo = new Map<string, string>();
   const keys = new Map<GeneratedFile, string>();
   for (const file of files) {
-    if (!file.parser) continue;
+    if (!needsFormatting(file)) continue;
     const config = configChainHash(path.dirname(path.join(projectRoot, file.path)), memo);
     keys.set(file, sha256(FORMAT_CACHE_VERSION, environment, config, file.path, file.parser, file.content));
   }
   const cacheFile = cacheFileFor(projectRoot);
   const stored = cacheFile ? readEntry<Record<string, string>>(cacheFile) : undefined;
   const cached = stored && typeof stored === 'object' ? stored : {};
-  const misses = files.filter((file) => file.parser && typeof cached[keys.get(file)!] !== 'string');
+  const misses = files.filter((file) => needsFormatting(file) && typeof cached[keys.get(file)!] !== 'string');
   return { keys, cached, misses };
 }
 
@@ -91,7 +96,7 @@ export async function formatFiles(
 
   const used: Record<string, string> = {};
   const result = files.map((file) => {
-    if (!file.parser) return file;
+    if (!needsFormatting(file)) return file;
     const key = keys.get(file)!;
     const content = formatted.get(file) ?? cached[key];
     used[key] = content;

@@ -10,4 +10,10 @@ export interface GeneratedFile {
   content: string;
   /** Prettier parser to format the content with; omitted: written as is. */
   parser?: FormatParser;
+  /**
+   * The content is already exactly what prettier writes for it with the project's config, so the
+   * formatter passes it through (set by `preformattedXml` in metadata/xml.ts only;
+   * preformatted.test.ts runs prettier over every such file and asserts byte-equality).
+   */
+  preformatted?: boolean;
 }

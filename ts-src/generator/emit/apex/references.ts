@@ -142,11 +142,26 @@ function checkCallouts(source: ApexSource, systems: ReadonlySet<string>): Refere
 }
 
 function checkQueries(source: ApexSource, catalog: Map<string, Set<string>>): ReferenceProblem[] {
+  // Every query, static or in a string, holds the keyword SELECT (the lexer ignores case): a source
+  // without it has none, and parsing it (most of a large build's check) would find nothing.
+  if (!/select/i.test(source.content)) return [];
   const problems: ReferenceProblem[] = [];
-  const { parser } = ApexParserFactory.createLexerAndParser(source.content, new SilentListener());
-  const tree = source.path.endsWith('.trigger') ? parser.triggerUnit() : parser.compilationUnit();
-  for (const query of descendants(tree, (n) => n instanceof QueryContext || n instanceof SubQueryContext)) {
-    problems.push(...checkQuery(query as QueryContext | SubQueryContext, source.path, 0, catalog));
+  const isQuery = (n: ApexParserRuleContext) => n instanceof QueryContext || n instanceof SubQueryContext;
+  const staticQueries = bracketedQueries(source.content);
+  if (staticQueries) {
+    // Only the queries are parsed, each as the `query` rule (what the whole file's parse would give
+    // as its `[ ... ]` literal's QueryContext), at its own line.
+    for (const query of staticQueries) {
+      for (const node of [query.tree, ...descendants(query.tree, isQuery)]) {
+        problems.push(...checkQuery(node as QueryContext | SubQueryContext, source.path, query.lineOffset, catalog));
+      }
+    }
+  } else {
+    const { parser } = ApexParserFactory.createLexerAndParser(source.content, new SilentListener());
+    const tree = source.path.endsWith('.trigger') ? parser.triggerUnit() : parser.compilationUnit();
+    for (const query of descendants(tree, isQuery)) {
+      problems.push(...checkQuery(query as QueryContext | SubQueryContext, source.path, 0, catalog));
+    }
   }
   // Dynamic SOQL: a string literal that holds a whole query is parsed as one.
   const code = withoutComments(source.content);
@@ -164,6 +179,69 @@ function checkQueries(source: ApexSource, catalog: Map<string, Set<string>>): Re
     }
   }
   return problems;
+}
+
+/**
+ * The static queries of a source (`[SELECT ...]` outside comments and strings), each parsed on its
+ * own; undefined when that is not certainly all of them (a SELECT outside such a literal and
+ * outside a string, or a query the `query` rule does not parse cleanly): then the caller parses the
+ * whole source, as it always did.
+ */
+function bracketedQueries(content: string): { tree: QueryContext; lineOffset: number }[] | undefined {
+  const code = withoutComments(content);
+  const found: { tree: QueryContext; lineOffset: number }[] = [];
+  let selectsOutside = 0;
+  let index = 0;
+  while (index < code.length) {
+    const char = code[index];
+    if (char === "'") {
+      index = stringEnd(code, index);
+      continue;
+    }
+    if (char === '[' && /^\[\s*select\b/i.test(code.slice(index, index + 64))) {
+      const end = closingBracket(code, index);
+      if (end < 0) return undefined;
+      const errors = new SilentListener();
+      const { parser } = ApexParserFactory.createLexerAndParser(code.slice(index + 1, end), errors);
+      const tree = parser.query();
+      if (errors.count > 0 || parser.getCurrentToken().type !== -1) return undefined;
+      found.push({ tree, lineOffset: lineAt(code, index) - 1 });
+      index = end + 1;
+      continue;
+    }
+    if (/[a-z]/i.test(char) && (index === 0 || !/\w/.test(code[index - 1]))) {
+      const word = /^\w+/.exec(code.slice(index, index + 256))![0];
+      if (word.toLowerCase() === 'select') selectsOutside++;
+      index += word.length;
+      continue;
+    }
+    index++;
+  }
+  return selectsOutside === 0 ? found : undefined;
+}
+
+/** Index just past the string literal that starts at `start` (backslash escapes). */
+function stringEnd(code: string, start: number): number {
+  let index = start + 1;
+  while (index < code.length && code[index] !== "'") index += code[index] === '\\' ? 2 : 1;
+  return index + 1;
+}
+
+/** Index of the `]` that closes the `[` at `start` (strings skipped), or -1. */
+function closingBracket(code: string, start: number): number {
+  let depth = 0;
+  let index = start;
+  while (index < code.length) {
+    const char = code[index];
+    if (char === "'") {
+      index = stringEnd(code, index);
+      continue;
+    }
+    if (char === '[') depth++;
+    else if (char === ']' && --depth === 0) return index;
+    index++;
+  }
+  return -1;
 }
 
 function checkQuery(

@@ -13,7 +13,7 @@ test('writes the declaration, the metadata namespace on the root and the xml par
   assert.equal(file.parser, 'xml');
   assert.match(
     file.content,
-    /^<\?xml version="1.0" encoding="UTF-8"\?>\n<CustomTab xmlns="http:\/\/soap\.sforce\.com\/2006\/04\/metadata">\n/,
+    /^<\?xml version="1.0" encoding="UTF-8" \?>\n<CustomTab xmlns="http:\/\/soap\.sforce\.com\/2006\/04\/metadata">\n/,
   );
   assert.equal(METADATA_NAMESPACE, 'http://soap.sforce.com/2006/04/metadata');
   assert.equal(XMLValidator.validate(file.content), true);
