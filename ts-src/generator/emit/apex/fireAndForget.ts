@@ -150,7 +150,8 @@ function publishAndDeliver(event: PlatformEventModel, mock: string, count: numbe
 function triggerTest(event: PlatformEventModel, operations: readonly FireAndForgetModel[], trigger: string): string {
   const test = testsAs(INTEGRATION_USER);
   // The key without its version (`SwyMessage.keyFor`): operation and declared key.
-  const keyOf = (variable: string) => (o: FireAndForgetModel) => `${str(`${o.name}:`)} + ${textOf(variable, o.messageKey)}`;
+  const keyOf = (variable: string) => (o: FireAndForgetModel) =>
+    `${str(`${o.name}:`)} + ${textOf(variable, o.messageKey)}`;
   const logs = `[SELECT Status__c, Idempotency_Key__c FROM Integration_Error_Log__c WHERE Operation__c IN :OPERATIONS WITH SYSTEM_MODE]`;
   const deliversEvents = test('deliversEachEventToEveryOperation', [
     publishAndDeliver(event, ".ok('{}')", 2),

@@ -162,7 +162,10 @@ function checkAllLaterMethod({ system, request, service }: Context): string {
       "It enqueues a job: call it after this transaction's last callout.",
     [
       ['param', 'requests what to ask'],
-      ['param', 'callback receives each job\'s requests and SwyRequestReply.Result list (response is the typed answer or fallback)'],
+      [
+        'param',
+        "callback receives each job's requests and SwyRequestReply.Result list (response is the typed answer or fallback)",
+      ],
       ['return', 'the id of the first job'],
       ['example', `${service}.checkAllLater(notSent, new MyCreditCallback());`],
     ],
