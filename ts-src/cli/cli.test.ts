@@ -15,7 +15,7 @@ import { parseArgs, UsageError } from './args';
 import { buildSpec } from './commands/build';
 import { INIT_RECORD, SCRIPTS, WORKSPACE_PACKAGE_DIRS } from './commands/init';
 import { main } from './main';
-import type { Io } from './output';
+import { Reporter, type Io } from './output';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const SF = path.join(REPO, 'node_modules/.bin/sf');
@@ -232,4 +232,21 @@ test('init on an empty folder makes an SFDX project; on a folder that is neither
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+test('progress lines only on a terminal and never with --json; the envelope once at the end', () => {
+  const lines = (tty: boolean, json: boolean) => {
+    let stderr = '';
+    let stdout = '';
+    const out = new Reporter({ stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), tty }, json);
+    out.progress('switchyard: declarations read');
+    out.info('switchyard: 3 files generated');
+    out.finish(0, { written: 3 });
+    return { stderr, stdout };
+  };
+  assert.equal(lines(true, false).stderr, 'switchyard: declarations read\n');
+  assert.equal(lines(false, false).stderr, '', 'quiet when piped');
+  assert.equal(lines(false, false).stdout, 'switchyard: 3 files generated\n', 'the last line says what changed');
+  assert.deepEqual(JSON.parse(lines(true, true).stdout), { status: 0, result: { written: 3 }, warnings: [] });
+  assert.equal(lines(true, true).stderr, '');
 });
