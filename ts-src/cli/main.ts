@@ -89,10 +89,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (process.env.SWITCHYARD_DEBUG) out.error(String((error as Error).stack));
     outcome = { exitCode: 1, result: { message } };
   }
-  if (outcome.exitCode === 2 && !json) {
-    const message = (outcome.result as { message?: string })?.message;
-    if (message) out.error(`switchyard ${name}: ${message}`);
-  }
   if (!outcome.printed) out.finish(outcome.exitCode, outcome.result);
   return outcome.exitCode;
 }

@@ -82,7 +82,9 @@ export async function runPreviewCommand(
 ): Promise<CommandOutcome> {
   const port = parsed.flags.port === undefined ? 3000 : Number(parsed.flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    return { exitCode: 2, result: { message: `--port must be a number from 0 to 65535, not "${parsed.flags.port}"` } };
+    const message = `--port must be a number from 0 to 65535, not "${parsed.flags.port}"`;
+    out.error(`switchyard preview: ${message}`);
+    return { exitCode: 2, result: { message } };
   }
   let preview: PreviewModule;
   try {
