@@ -75,10 +75,14 @@ export async function planBuild(projectRoot: string): Promise<BuildResult> {
   return { plan, files };
 }
 
+/** Progress hook: `switchyard build` shows each phase as it ends (on a terminal only). */
+export const buildProgress: { onPhase?: (name: string) => void } = {};
+
 /** `SWITCHYARD_TIMING=1`: each phase's seconds on stderr. */
 function phaseTimer(): (name: string) => void {
   let last = buildStarted;
   return (name) => {
+    buildProgress.onPhase?.(name);
     const now = performance.now();
     if (process.env.SWITCHYARD_TIMING) console.error(`switchyard: ${name} ${((now - last) / 1000).toFixed(2)} s`);
     last = now;
