@@ -4,7 +4,7 @@
  * literals), so most cases can skip the type checker and still carry real file:line:col places.
  */
 import type { RawDeclaration } from '../../ts-src/generator/load/declarations';
-import type { DeclarationKind } from '../../ts-src/generator/load/builders';
+import { DECLARATION_BUILDERS, FIELD_BUILDER_KINDS, type DeclarationKind } from '../../ts-src/generator/load/builders';
 import type { Literal } from '../../ts-src/generator/load/literal';
 import type { SourceLocation } from '../../ts-src/generator/model/types';
 
@@ -19,27 +19,10 @@ export interface Declaration {
 
 export const FUZZ_FILE = 'ts-src/integrations/fuzz.ts';
 
-const BUILDER: Record<DeclarationKind, string> = {
-  event: 'platformEvent',
-  object: 'customObject',
-  extension: 'objectExtension',
-  system: 'externalSystem',
-  operation: 'operation',
-  monitoring: 'monitoring',
-};
-
-const FIELD_KIND: Record<string, string> = {
-  text: 'Text',
-  textArea: 'TextArea',
-  longTextArea: 'LongTextArea',
-  number: 'Number',
-  checkbox: 'Checkbox',
-  date: 'Date',
-  dateTime: 'DateTime',
-  picklist: 'Picklist',
-  email: 'Email',
-  url: 'Url',
-};
+/** Declaration kind -> the DSL builder that declares it: the loader's table, inverted. */
+const BUILDER = Object.fromEntries(
+  Object.entries(DECLARATION_BUILDERS).map(([builder, kind]) => [kind, builder]),
+) as Record<DeclarationKind, string>;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -74,7 +57,7 @@ export function render(declarations: readonly Declaration[]): { text: string; ra
     const builder = typeof value.$field === 'string' ? value.$field : undefined;
     lines.push(`${indent}${prefix}${builder ? `field.${builder}(` : ''}{`);
     const entries = new Map<string, Literal>();
-    if (builder) entries.set('kind', { type: 'string', value: FIELD_KIND[builder], location });
+    if (builder) entries.set('kind', { type: 'string', value: FIELD_BUILDER_KINDS[builder], location });
     for (const [key, item] of Object.entries(value)) {
       if (key === '$field') continue;
       const name = IDENTIFIER.test(key) ? key : JSON.stringify(key);
