@@ -5,7 +5,7 @@
  */
 import { childAt, type Literal } from '../load/literal';
 import { externalCredentialName, principalName } from '../model/naming';
-import { stringAt, type Report } from './fields';
+import type { Report } from './fields';
 import {
   MAX_DEVELOPER_NAME,
   MAX_NAMED_CREDENTIAL_LABEL,
