@@ -3,7 +3,7 @@
  * repository's sources, so `npm pack` there makes the tarball a team installs. What it copies:
  *
  *   ts-src/cli, ts-src/generator, ts-src/policy   the command and the generator (TypeScript, run by tsx)
- *   ts-src/plan, ts-src/preview                   the plan and preview commands, when this build has them
+ *   ts-src/plan, ts-src/preview                   the plan and preview commands
  *   ts-src/dsl, ts-src/platform                   the declaration API and the runtime's own declarations
  *   ts-src/apex                                   the runtime library (Apex), which init puts in a project
  *   ts-src/lwc/{eventStream,integrationErrorConsole,types}   shared components and their typings

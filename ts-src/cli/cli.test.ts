@@ -75,16 +75,14 @@ test('exit codes and the --json envelope: 2 for bad usage, help with examples', 
   assert.equal((await cli()).code, 2, 'no command is bad usage');
 });
 
-test('plan and preview: run their modules when this build has them, else say they are not available', async () => {
-  for (const [command, module] of [
-    ['plan', 'ts-src/plan/index.ts'],
-    ['preview', 'ts-src/preview/index.ts'],
-  ]) {
-    if (fs.existsSync(path.join(REPO, module))) continue; // their own tests cover them
-    const result = await json(command);
-    assert.equal(result.status, 1);
-    assert.equal(result.result.message, `switchyard ${command}: not available in this build`);
-  }
+test('plan: the budget of the project, for the edition asked, in the --json envelope', async () => {
+  const enterprise = await json('plan', '--project', REPO);
+  assert.equal(enterprise.status, 0, 'the example fits an Enterprise org');
+  assert.equal((enterprise.result as { edition: string }).edition, 'enterprise');
+  const developer = await json('plan', '--project', REPO, '--edition', 'developer');
+  assert.equal(developer.status, 1, 'the example does not fit a Developer Edition org');
+  assert.equal((developer.result as { edition: string }).edition, 'developer');
+  assert.equal((await json('plan', '--project', REPO, '--event-add-on', 'x')).status, 2, 'a bad add-on count');
 });
 
 test('doctor: each tool and the layout, with a fix for what is missing', async () => {

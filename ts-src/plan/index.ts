@@ -85,10 +85,9 @@ export async function runPlan(options: PlanOptions): Promise<{ exitCode: number;
     const graph = architectureGraph(model);
     const mermaid = toMermaid(graph);
     const svg = toSvg(graph);
-    const written = [
-      writeIfChanged(path.join(root, DIAGRAM_FILES.mermaid), mermaid) && DIAGRAM_FILES.mermaid,
-      writeIfChanged(path.join(root, DIAGRAM_FILES.svg), svg) && DIAGRAM_FILES.svg,
-    ].filter((f): f is string => typeof f === 'string');
+    const written: string[] = [];
+    if (writeIfChanged(path.join(root, DIAGRAM_FILES.mermaid), mermaid)) written.push(DIAGRAM_FILES.mermaid);
+    if (writeIfChanged(path.join(root, DIAGRAM_FILES.svg), svg)) written.push(DIAGRAM_FILES.svg);
     const errorLines = errors.map(formatDeclarationError);
     const warningLines = warnings.map((w) => formatDeclarationError(w).replace(': error [', ': warning ['));
     const exitCode = errors.length > 0 ? 1 : 0;

@@ -1,6 +1,7 @@
 /**
- * `switchyard plan` and `switchyard preview`: their modules (ts-src/plan, ts-src/preview) are loaded
- * only when the command runs, so a build without them still has every other command.
+ * `switchyard plan` and `switchyard preview`: their modules (ts-src/plan, ts-src/preview, with the
+ * generator and a browser bundler behind them) are loaded only when the command runs, so the other
+ * commands start without them.
  */
 import type { CommandSpec, Parsed } from '../args';
 import type { CommandOutcome, Reporter } from '../output';
@@ -16,8 +17,18 @@ export const planSpec: CommandSpec = {
       value: 'DIR',
       description: 'the SFDX project (default: the one holding the current folder)',
     },
+    edition: {
+      type: 'string',
+      value: 'EDITION',
+      description: 'developer, enterprise (default), unlimited or performance: whose allocations to measure against',
+    },
+    'event-add-on': {
+      type: 'string',
+      value: 'N',
+      description: 'high-volume Platform Event add-ons the org has (default 0)',
+    },
   },
-  examples: ['switchyard plan', 'switchyard plan --json'],
+  examples: ['switchyard plan', 'switchyard plan --edition developer', 'switchyard plan --event-add-on 1 --json'],
 };
 
 export const previewSpec: CommandSpec = {
@@ -34,45 +45,17 @@ export const previewSpec: CommandSpec = {
   examples: ['switchyard preview', 'switchyard preview --port 0 --json'],
 };
 
-/**
- * Held in constants so the type-checker does not resolve them: the modules land from other branches,
- * and this command must work (and say so) in a build without them.
- */
-const PLAN_MODULE = '../../plan/index';
-const PREVIEW_MODULE = '../../preview/index';
-
-/** True when `error` says the module itself is absent (not one of its own imports failing). */
-function isAbsent(error: unknown, name: string): boolean {
-  const e = error as NodeJS.ErrnoException;
-  return (e?.code === 'MODULE_NOT_FOUND' || e?.code === 'ERR_MODULE_NOT_FOUND') && String(e.message).includes(name);
-}
-
-function notAvailable(command: string, out: Reporter): CommandOutcome {
-  const message = `switchyard ${command}: not available in this build`;
-  out.error(message);
-  return { exitCode: 1, result: { message } };
-}
-
-type PlanModule = {
-  runPlan(options: { projectRoot: string; json: boolean; out: (line: string) => void }): Promise<{
-    exitCode: number;
-    result: unknown;
-  }>;
-};
-type PreviewModule = {
-  startPreview(options: { projectRoot: string; port: number }): Promise<{ url: string; close(): Promise<void> }>;
-};
-
 export async function runPlanCommand(parsed: Parsed, out: Reporter): Promise<CommandOutcome> {
-  let plan: PlanModule;
-  try {
-    plan = (await import(PLAN_MODULE)) as PlanModule;
-  } catch (error) {
-    if (isAbsent(error, 'plan')) return notAvailable('plan', out);
-    throw error;
-  }
+  const { runPlan } = await import('../../plan/index');
   const project = resolveProject(parsed.flags.project as string | undefined);
-  return plan.runPlan({ projectRoot: project.workspace, json: out.json, out: (line) => out.info(line) });
+  const addOn = parsed.flags['event-add-on'] as string | undefined;
+  return runPlan({
+    projectRoot: project.workspace,
+    json: out.json,
+    out: (line) => out.info(line),
+    edition: parsed.flags.edition as string | undefined,
+    eventAddOn: addOn === undefined ? undefined : Number(addOn),
+  });
 }
 
 export async function runPreviewCommand(
@@ -86,15 +69,9 @@ export async function runPreviewCommand(
     out.error(`switchyard preview: ${message}`);
     return { exitCode: 2, result: { message } };
   }
-  let preview: PreviewModule;
-  try {
-    preview = (await import(PREVIEW_MODULE)) as PreviewModule;
-  } catch (error) {
-    if (isAbsent(error, 'preview')) return notAvailable('preview', out);
-    throw error;
-  }
+  const { startPreview } = await import('../../preview/index');
   const project = resolveProject(parsed.flags.project as string | undefined);
-  const server = await preview.startPreview({ projectRoot: project.workspace, port });
+  const server = await startPreview({ projectRoot: project.workspace, port });
   out.info(`switchyard preview: serving ${server.url} (Ctrl-C stops it)`);
   // With --json the URL is printed at once, so a script can read it while the server runs.
   if (out.json) process.stdout.write(`${JSON.stringify({ status: 0, result: { url: server.url }, warnings: [] })}\n`);
