@@ -69,12 +69,6 @@ export const MAX_CUSTOM_FIELDS_PER_OBJECT = CUSTOM_FIELDS_PER_OBJECT.Developer;
 export const MAX_EXTERNAL_IDS_PER_OBJECT = 25;
 export const EXTERNAL_ID_KINDS = ['Text', 'Number', 'Email'] as const;
 /**
- * Relationship fields per object: 40. The declaration API has no lookup or master-detail field
- * kind yet, so no declaration can reach it; the constant is here for when one is added.
- * https://help.salesforce.com/s/articleView?id=sf.custom_field_allocations.htm
- */
-export const MAX_RELATIONSHIPS_PER_OBJECT = 40;
-/**
  * Custom picklists: at most 1,000 values (restricted: active and inactive together); each value
  * (API name and label) up to 255 characters.
  * https://help.salesforce.com/HTViewHelpDoc?id=picklist_limitations.htm

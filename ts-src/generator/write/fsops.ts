@@ -6,7 +6,6 @@
  * - the few writes that recovery depends on are flushed to the disk (fsync) before the next step.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 
 export const KILL_AFTER_ENV = 'SWITCHYARD_TEST_KILL_AFTER_WRITES';
 
@@ -70,5 +69,3 @@ export function syncFolder(folder: string): void {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
-
-export const parentOf = (file: string): string => path.dirname(file);
