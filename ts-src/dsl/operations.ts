@@ -123,15 +123,39 @@ export interface RemoteCallInOperation extends OperationBase {
 }
 
 /** A Lightning component shows an event live on a record page. */
-export interface UiUpdateOperation extends OperationBase {
+interface UiUpdateBase extends OperationBase {
   pattern: 'ui-update';
   event: string;
+  /** Object whose generated record page shows the component. */
   object: string;
   /** Event field holding the id of the record the page shows. */
   recordIdField: string;
+}
+
+/** The team's own LWC bundle shows the events (it reads what it likes from the payload). */
+export interface OwnComponentUiUpdate extends UiUpdateBase {
   /** LWC bundle name under ts-src/lwc. */
   component: string;
+  show?: never;
+  statusField?: never;
+  title?: never;
 }
+
+/**
+ * No component of the team's own: the shipped `liveRecordFeed` shows the events of the record on
+ * the page, configured from these properties (see ts-src/lwc/liveRecordFeed).
+ */
+export interface LiveRecordUiUpdate extends UiUpdateBase {
+  component?: never;
+  /** Event fields shown for each event, in this order, labelled as the event declares them. */
+  show: readonly string[];
+  /** Event field whose newest value is shown as the record's current status (a text or picklist field). */
+  statusField?: string;
+  /** Card title; the event's label when absent. */
+  title?: string;
+}
+
+export type UiUpdateOperation = OwnComponentUiUpdate | LiveRecordUiUpdate;
 
 export type OperationDeclaration =
   | RequestReplyOperation

@@ -16,6 +16,7 @@ import type {
 import { PLATFORM_FOLDER, type RawDeclaration } from '../load/declarations';
 import { childAt, toPlain, type Literal } from '../load/literal';
 import { externalCredentialName, principalName, type GeneratedLayer } from './naming';
+import { uiUpdateModel } from './uiUpdate';
 import type {
   CustomObjectModel,
   ExternalSystemModel,
@@ -216,7 +217,8 @@ function operationModel(
     case 'remote-call-in':
       return { ...operation, request: fieldModels(operation.request, childAt(literal, 'request')), location };
     case 'publish-subscribe':
-    case 'ui-update':
       return { ...operation, location };
+    case 'ui-update':
+      return uiUpdateModel(operation, location);
   }
 }

@@ -186,7 +186,17 @@ export interface UiUpdateModel extends OperationModelBase {
   event: string;
   object: string;
   recordIdField: string;
+  /** The team's own bundle, or the shipped liveRecordFeed when the declaration names none. */
   component: string;
+  /** Set when liveRecordFeed shows the events: its configuration (model/uiUpdate.ts). */
+  live?: LiveRecordModel;
+}
+
+/** What liveRecordFeed shows: event field names as declared (validated against the event). */
+export interface LiveRecordModel {
+  show: readonly string[];
+  statusField?: string;
+  title?: string;
 }
 
 export type OperationModel =

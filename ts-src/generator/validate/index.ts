@@ -29,6 +29,7 @@ import {
   STANDARD_FIELDS,
 } from './rules';
 import { checkStrict } from './strict';
+import { checkUiUpdate } from './uiUpdate';
 import { checkCalloutPath, checkSystemUrls, checkUrlMapping, checkUrlMappingsUnique } from './urls';
 import { checkVolume, checkVolumeLimits } from './volume';
 
@@ -139,6 +140,7 @@ export function validateDeclarations(
 
   const catalog = new Catalog(events, objects, extensions, systems);
   for (const operation of operations) checkReferences(report, operation, catalog);
+  for (const operation of operations) checkUiUpdate(report, operation, catalog.eventFields);
   // The budget needs a model, and a model needs declarations that pass every other rule.
   if (errors.length === 0) checkVolumeLimits(report, warn, declarations);
   return errors;

@@ -85,6 +85,9 @@ const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
     object: true,
     recordIdField: true,
     component: true,
+    show: true,
+    statusField: true,
+    title: true,
   }),
 };
 

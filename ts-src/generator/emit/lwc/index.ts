@@ -8,6 +8,7 @@ import { GENERATED_ROOT } from '../../model/naming';
 import type { FormatParser, GeneratedFile } from '../types';
 import { compileComponents, LWC_SOURCE_DIR, moduleFiles, sortedComponents } from './compile';
 import { emitEventTypes, emitSchemaTypes } from './componentTypes';
+import { emitLiveRecordTypes } from './liveRecord';
 import { emitPages } from './pages';
 
 export { emitEventTypes, emitSchemaTypes } from './componentTypes';
@@ -24,7 +25,7 @@ const COPIED: readonly { suffix: string; parser: FormatParser }[] = [
 export function emitLwc(model: Model): GeneratedFile[] {
   // Pages first: a page naming a missing component fails before seconds of compiling.
   const pages = emitPages(model);
-  const types = [emitEventTypes(model), emitSchemaTypes(model)];
+  const types = [emitEventTypes(model), emitSchemaTypes(model), emitLiveRecordTypes(model)];
   const compiled = compileComponents(model, types).map((module) => ({
     path: `${LWC_OUTPUT_DIR}/${module.bundle}/${module.file}`,
     content: `${generatedComment('//', module.source)}\n${module.code}`,

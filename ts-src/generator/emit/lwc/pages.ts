@@ -11,6 +11,7 @@ import { metadataPaths } from '../metadata/paths';
 import { metadataXml, type Sparse } from '../metadata/xml';
 import type { GeneratedFile } from '../types';
 import { LWC_SOURCE_DIR } from './compile';
+import { liveRecordProperties, liveRecordSettings } from './liveRecord';
 
 /** The bundle the console tab opens. */
 export const CONSOLE_COMPONENT = 'integrationErrorConsole';
@@ -84,7 +85,7 @@ function region(
  * Record page on the standard desktop template (header, main, sidebar): highlights panel on top,
  * details and related lists in tabs, the live components in the sidebar.
  */
-export function recordPage(object: string, operations: readonly UiUpdateModel[]): Sparse<md.FlexiPage> {
+export function recordPage(object: string, operations: readonly UiUpdateModel[], model: Model): Sparse<md.FlexiPage> {
   return {
     description: `${object} record page with ${operations.map((operation) => operation.component).join(', ')} (Switchyard).`,
     flexiPageRegions: [
@@ -110,7 +111,15 @@ export function recordPage(object: string, operations: readonly UiUpdateModel[])
       region(
         'sidebar',
         'Region',
-        operations.map((operation) => component(operation.component, `c_${operation.component}`)),
+        operations.map((operation) =>
+          operation.live
+            ? component(
+                operation.component,
+                `c_${operation.component}_${operation.name}`,
+                liveRecordProperties(liveRecordSettings(model, operation)),
+              )
+            : component(operation.component, `c_${operation.component}`),
+        ),
       ),
     ],
     masterLabel: `${object.replace(/__c$/, '').replace(/_/g, ' ')} Record Page`,
@@ -169,7 +178,7 @@ export function emitPages(model: Model): GeneratedFile[] {
     path: pagePaths.flexiPage(recordPageName(object)),
     content: metadataXml(
       'FlexiPage',
-      recordPage(object, operations),
+      recordPage(object, operations, model),
       operations.map((operation) => operation.location.file),
     ),
     parser: 'xml',
