@@ -149,7 +149,7 @@ export interface LiveRecordUiUpdate extends UiUpdateBase {
   component?: never;
   /** Event fields shown for each event, in this order, labelled as the event declares them. */
   show: readonly string[];
-  /** Event field whose newest value is shown as the record's current status (a text or picklist field). */
+  /** Event field whose newest value is shown as the record's current status (a text field). */
   statusField?: string;
   /** Card title; the event's label when absent. */
   title?: string;

@@ -12,8 +12,8 @@ import { stringAt, type Report } from './fields';
 export const MAX_SHOWN_FIELDS = 10;
 /** Card titles are one line of the sidebar. */
 export const MAX_LIVE_TITLE = 80;
-/** Field kinds whose value reads as a status. */
-const STATUS_KINDS = new Set(['Text', 'Picklist']);
+/** Field kinds whose value reads as a status (Platform Events have no picklist fields). */
+const STATUS_KINDS = new Set(['Text']);
 
 export function checkUiUpdate(
   report: Report,
@@ -126,14 +126,14 @@ function checkStatusField(
       status,
       'unknown-field',
       `statusField "${status.value}" is not a field of ${event}`,
-      `use one of: ${texts.join(', ') || '(no text or picklist field)'}`,
+      `use one of: ${texts.join(', ') || '(no text field)'}`,
     );
   } else if (!STATUS_KINDS.has(stringAt(field, 'kind') ?? '')) {
     report(
       status,
       'ui-update-status-field',
-      `statusField "${status.value}" of ${event} is a ${stringAt(field, 'kind')} field; a status is text or a picklist value`,
-      `use one of: ${texts.join(', ') || '(no text or picklist field)'}, or remove statusField`,
+      `statusField "${status.value}" of ${event} is a ${stringAt(field, 'kind')} field; a status is a text field`,
+      `use one of: ${texts.join(', ') || '(no text field)'}, or remove statusField`,
     );
   }
 }

@@ -45,13 +45,16 @@ export function liveRecordOperations(model: Model): UiUpdateModel[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The operation's configuration; the model is validated, so its event and fields exist. */
+/**
+ * The operation's configuration. The model is validated, so its event and fields exist; were one
+ * missing all the same, it is written as a text field, and the typed module fails the build.
+ */
 export function liveRecordSettings(model: Model, operation: UiUpdateModel): LiveRecordSettings {
   const event = model.events.find((candidate) => candidate.apiName === operation.event) as PlatformEventModel;
   const live = operation.live!;
   const fields = live.show.map((name) => {
-    const field = event.fields.find((candidate) => candidate.name === name)!;
-    return { name, label: field.label, kind: liveKind(field.kind) };
+    const field = event.fields.find((candidate) => candidate.name === name);
+    return { name, label: field?.label ?? name, kind: field ? liveKind(field.kind) : 'text' };
   });
   return {
     channel: eventChannel(event),
