@@ -7,6 +7,7 @@
  */
 import type { FieldModel, Model, UiUpdateModel } from '../generator/model/types';
 import { eventChannel } from '../generator/emit/lwc/componentTypes';
+import { liveRecordProperties, liveRecordSettings } from '../generator/emit/lwc/liveRecord';
 import { recordPageName } from '../generator/emit/lwc/pages';
 
 export type InputKind =
@@ -47,6 +48,8 @@ export interface ComponentDescription {
   event: EventDescription;
   /** The payload field that carries the record id: the form fills it with the page's record id. */
   recordIdField: string;
+  /** Design attributes the generated record page sets (liveRecordFeed's configuration); none for a team's own component. */
+  properties: Readonly<Record<string, string>>;
 }
 
 export interface RecordPageDescription {
@@ -159,6 +162,7 @@ function component(model: Model, operation: UiUpdateModel): ComponentDescription
       fields: event.fields.map(fieldInput),
     },
     recordIdField: operation.recordIdField,
+    properties: operation.live ? liveRecordProperties(liveRecordSettings(model, operation)) : {},
   };
 }
 

@@ -21,7 +21,11 @@ export interface BundleOptions {
 
 /** The page script: the entry (../platform/page.ts) and everything it reaches, as one IIFE. */
 export function bundlePage(options: BundleOptions): Promise<string> {
-  const components = ["eventStream", "orderStatusTracker"].map((name) => ({
+  const components = [
+    "eventStream",
+    "liveRecordFeed",
+    "orderStatusTracker"
+  ].map((name) => ({
     name: `c/${name}`,
     path: path.join(LWC_OUTPUT, name, `${name}.js`)
   }));

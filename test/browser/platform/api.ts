@@ -7,6 +7,8 @@ import type { FakeEmpApi } from "../../../ts-src/lwc/test-support/fakeEmpApi";
 export interface SwyPage {
   /** `tracker`: the deployed orderStatusTracker; `naive`: the benchmark's per-event baseline. */
   mount(component: "tracker" | "naive", recordId: string): HTMLElement;
+  /** The shipped liveRecordFeed with the design attributes a generated record page sets. */
+  mountFeed(attributes: Record<string, string>, recordId: string): HTMLElement;
   unmountAll(): void;
   bus: FakeEmpApi;
   subscribeCalls: [string, number][];

@@ -6,6 +6,7 @@
 import "@lwc/synthetic-shadow";
 import { createElement, type LightningElement } from "lwc";
 import OrderStatusTracker from "c/orderStatusTracker";
+import LiveRecordFeed from "c/liveRecordFeed";
 import NaiveOrderTracker from "c/naiveOrderTracker";
 import { bus, subscribeCalls } from "../../../ts-src/preview/platform/empApi";
 import {
@@ -28,6 +29,15 @@ const swy: SwyPage = {
     const element = createElement(tag, { is }) as HTMLElement & {
       recordId: string;
     };
+    element.recordId = recordId;
+    document.getElementById("stage")!.appendChild(element);
+    return element;
+  },
+  mountFeed(attributes, recordId) {
+    const element = createElement("c-live-record-feed", {
+      is: LiveRecordFeed
+    }) as HTMLElement & { recordId: string };
+    Object.assign(element, attributes);
     element.recordId = recordId;
     document.getElementById("stage")!.appendChild(element);
     return element;

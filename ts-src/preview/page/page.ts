@@ -46,6 +46,8 @@ function mount(sidebar: HTMLElement, page: RecordPageDescription): void {
     ...page.components.map((component) => {
       const is = components[component.tag];
       const element = createElement(component.tag, { is }) as HTMLElement & { recordId: string };
+      // What the generated FlexiPage sets as componentInstanceProperties, then the record id.
+      Object.assign(element, component.properties);
       element.recordId = page.recordId;
       return el('div', { class: 'slds-m-bottom_medium', 'data-component': component.bundle }, element);
     }),
