@@ -8,7 +8,7 @@ import { GENERATED_ROOT } from '../../model/naming';
 import type { FormatParser, GeneratedFile } from '../types';
 import { compileComponents, LWC_SOURCE_DIR, moduleFiles, sortedComponents } from './compile';
 import { emitEventTypes, emitSchemaTypes } from './componentTypes';
-import { emitLiveRecordTypes } from './liveRecord';
+import { emitLiveRecordTypes, liveRecordBundleMeta } from './liveRecord';
 import { emitPages } from './pages';
 
 export { emitEventTypes, emitSchemaTypes } from './componentTypes';
@@ -41,7 +41,11 @@ export function emitLwc(model: Model): GeneratedFile[] {
         return [
           {
             path: `${LWC_OUTPUT_DIR}/${component.bundle}/${file}`,
-            content: withHeader(component.files[file], kind.suffix, source),
+            content: withHeader(
+              liveRecordBundleMeta(model, component.bundle, file, component.files[file]),
+              kind.suffix,
+              source,
+            ),
             parser: kind.parser,
           },
         ];

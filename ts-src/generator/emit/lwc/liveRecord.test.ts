@@ -18,7 +18,7 @@ import { project } from '../../validate/testProject';
 import { validateDeclarations } from '../../validate';
 import { compileComponents } from './compile';
 import { emitEventTypes, emitSchemaTypes } from './componentTypes';
-import { emitLiveRecordTypes, LIVE_RECORD_TYPES_PATH } from './liveRecord';
+import { emitLiveRecordTypes, LIVE_RECORD_TYPES_PATH, liveRecordBundleMeta } from './liveRecord';
 import { emitPages, pagePaths, recordPageName } from './pages';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -132,6 +132,21 @@ describe('a ui-update without a component of its own, on a custom object', () =>
       app,
       /<actionName>View<\/actionName>\s*<content>Shipment_Record_Page<\/content>\s*<formFactor>Large<\/formFactor>\s*<skipRecordTypeSelect>false<\/skipRecordTypeSelect>\s*<type>Flexipage<\/type>\s*<pageOrSobjectType>Shipment__c<\/pageOrSobjectType>/,
     );
+  });
+
+  it("targets the record page of that object in the component's bundle metadata", () => {
+    const bundle = model.components.find((component) => component.bundle === 'liveRecordFeed')!;
+    const meta = liveRecordBundleMeta(
+      model,
+      bundle.bundle,
+      'liveRecordFeed.js-meta.xml',
+      bundle.files['liveRecordFeed.js-meta.xml'],
+    );
+    assert.match(
+      meta,
+      /<targetConfig targets="lightning__RecordPage">[\s\S]*<property name="cardTitle"[^>]*\/>\s*<objects>\s*<object>Shipment__c<\/object>\s*<\/objects>\s*<\/targetConfig>/,
+    );
+    assert.match(meta, /<target>lightning__RecordPage<\/target>/);
   });
 
   it('writes the configuration typed against the event payload', () => {

@@ -6,6 +6,7 @@
  * shown field the event does not have fails the build whatever the validator missed.
  */
 import type { FieldKind, Model, PlatformEventModel, UiUpdateModel } from '../../model/types';
+import { LIVE_RECORD_COMPONENT } from '../../model/uiUpdate';
 import type { GeneratedFile } from '../types';
 import { eventChannel, GENERATED_TYPES_DIR } from './componentTypes';
 
@@ -120,4 +121,23 @@ export function emitLiveRecordTypes(model: Model): GeneratedFile {
     `export const LIVE_RECORD_CONFIGS = {${entries.length > 0 ? `\n${entries.join('\n')}\n` : ''}} as const;`,
   ].join('\n');
   return { path: LIVE_RECORD_TYPES_PATH, content: `${[header, TYPES, configs].join('\n\n')}\n`, parser: 'typescript' };
+}
+
+/**
+ * liveRecordFeed's bundle metadata with the objects whose generated record page shows it: its
+ * record-page target then names them, as a team's own component names its object. Without such an
+ * operation the metadata is left as written (no objects element: any object's record page).
+ * https://developer.salesforce.com/docs/platform/lwc/guide/targets-lightning-record-page.html
+ */
+export function liveRecordBundleMeta(model: Model, bundle: string, file: string, content: string): string {
+  if (bundle !== LIVE_RECORD_COMPONENT || file !== `${bundle}.js-meta.xml`) return content;
+  const objects = [...new Set(liveRecordOperations(model).map((operation) => operation.object))].sort();
+  if (objects.length === 0) return content;
+  const element = ['<objects>', ...objects.map((object) => `    <object>${object}</object>`), '</objects>'].map(
+    (line) => `            ${line}`,
+  );
+  const target = /(<targetConfig targets="lightning__RecordPage">[\s\S]*?)(\n\s*<\/targetConfig>)/;
+  if (!target.test(content))
+    throw new Error(`${file} has no lightning__RecordPage targetConfig to name the objects in`);
+  return content.replace(target, (_match, body: string, end: string) => `${body}\n${element.join('\n')}${end}`);
 }
