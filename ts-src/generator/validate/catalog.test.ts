@@ -111,6 +111,12 @@ describe('fields on any standard object are generated into its folder', () => {
     assert.match(apex, /new SwyBatchSync\.Config\(Account\.SObjectType, Account\.External_Id__c,/);
     assert.match(apex, /Case\.Subject/);
   });
+  test("the generated tests insert records with what the standard object requires (an Account's Name)", () => {
+    const batchTest = emitted.get('force-app/main/default/classes/AccountSyncBatchTest.cls') ?? '';
+    assert.match(batchTest, /new Account\(Name = 'Switchyard Test', External_Id__c = 'SYNC-1'\)/);
+    const callInTest = emitted.get('force-app/main/default/classes/CaseUpdateResourceTest.cls') ?? '';
+    assert.match(callInTest, /insert as system new Case\(External_Id__c = KEY\);/);
+  });
 });
 
 describe('a misspelt object or standard field is refused with the name that was meant', () => {
