@@ -179,3 +179,55 @@ describe('a ui-update without a component of its own, on a custom object', () =>
     );
   });
 });
+
+const CASE_DECLARATIONS = `import { field, operation, platformEvent } from '../dsl';
+
+export const caseUpdate = platformEvent({
+  apiName: 'Case_Update__e',
+  label: 'Case Update',
+  eventType: 'HighVolume',
+  publishBehavior: 'PublishAfterCommit',
+  fields: {
+    Case_Id__c: field.text({ length: 18, required: true }),
+    Stage__c: field.text({ length: 40 }),
+  },
+});
+
+export const caseLive = operation({
+  name: 'CaseLive',
+  description: 'The Case page shows what the field service says.',
+  pattern: 'ui-update',
+  event: 'Case_Update__e',
+  object: 'Case',
+  recordIdField: 'Case_Id__c',
+  show: ['Stage__c'],
+});
+`;
+
+describe('a ui-update without a component of its own, on a standard object (Case)', () => {
+  let root: string;
+  let model: Model;
+  before(() => {
+    root = project({ ['ts-src/integrations/cases.ts']: CASE_DECLARATIONS });
+    model = loadProject(root);
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('gets a Case record page with liveRecordFeed, the Case page of the app, and the Case tab', () => {
+    const files = emitPages(model);
+    const page = content(files, pagePaths.flexiPage('Case_Record_Page'));
+    assert.match(
+      page,
+      /<componentName>liveRecordFeed<\/componentName>\s*<identifier>c_liveRecordFeed_CaseLive<\/identifier>/,
+    );
+    assert.match(
+      page,
+      /<name>cardTitle<\/name>\s*<value>Case Update<\/value>/,
+      "the event's label is the default title",
+    );
+    assert.match(page, /<sobjectType>Case<\/sobjectType>/);
+    const app = content(files, pagePaths.application(CONSOLE_APP));
+    assert.match(app, /<content>Case_Record_Page<\/content>[\s\S]*?<pageOrSobjectType>Case<\/pageOrSobjectType>/);
+    assert.match(app, /<tabs>standard-Case<\/tabs>/);
+  });
+});
