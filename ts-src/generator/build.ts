@@ -52,7 +52,9 @@ export async function planBuild(projectRoot: string): Promise<BuildResult> {
   phase(`start-up and modules (since the process started: ${(performance.now() / 1000).toFixed(2)} s)`);
   // Something changed (or this is the first build): Apex will most likely need formatting, so the
   // parser's JVM boots on the other core while this one loads, emits and checks references.
-  const apexServer = startApexParser(projectRoot);
+  const apexParser = startApexParser(projectRoot);
+  await apexParser.spawned;
+  const apexServer = apexParser.server;
   let emitted: GeneratedFile[];
   let formatPlan: FormatPlan;
   try {

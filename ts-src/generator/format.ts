@@ -71,11 +71,21 @@ export function planFormat(projectRoot: string, files: readonly GeneratedFile[])
 
 /**
  * Starts the Apex parser server now, so its JVM boots on the other core while the build loads,
- * emits and checks; pass the result to `formatFiles`, which stops it (at once if no Apex needs
- * formatting). Undefined without Java or with `SWITCHYARD_APEX_PARSER=native`.
+ * emits and checks; pass `server` to `formatFiles`, which stops it (at once if no Apex needs
+ * formatting). `server` is undefined without Java or with `SWITCHYARD_APEX_PARSER=native`.
+ * `spawned` settles once the JVM's process exists (or it will not be started): the load that
+ * follows is synchronous and holds this thread, so a caller that does not wait for it starts the
+ * JVM only after the load, emit and check (a cold 500-operation build did: the JVM appeared at
+ * the end of the reference check).
  */
-export function startApexParser(projectRoot: string): Promise<ApexServer | undefined> {
-  return startServer(projectRoot);
+export function startApexParser(projectRoot: string): {
+  server: Promise<ApexServer | undefined>;
+  spawned: Promise<void>;
+} {
+  let markSpawned = () => {};
+  const spawned = new Promise<void>((resolve) => (markSpawned = resolve));
+  const server = startServer(projectRoot, markSpawned).finally(markSpawned);
+  return { server, spawned };
 }
 
 export async function formatFiles(
@@ -135,14 +145,15 @@ async function formatMisses(
   }
 }
 
-async function startServer(projectRoot: string): Promise<ApexServer | undefined> {
+async function startServer(projectRoot: string, onSpawned?: () => void): Promise<ApexServer | undefined> {
   if (process.env.SWITCHYARD_APEX_PARSER === 'native' || !findJava()) return undefined;
   const pluginDir = packageDir(projectRoot, 'prettier-plugin-apex');
   if (!pluginDir) return undefined;
   const cache = cacheDirectory(projectRoot);
   const version = readVersion(pluginDir);
   try {
-    return await startApexServer(pluginDir, cache && path.join(cache, `apex-server-${version}-${process.version}.jsa`));
+    const archive = cache && path.join(cache, `apex-server-${version}-${process.version}.jsa`);
+    return await startApexServer(pluginDir, archive, onSpawned);
   } catch (error) {
     console.error(`switchyard: ${(error as Error).message}; parsing Apex with the native parser instead`);
     return undefined;

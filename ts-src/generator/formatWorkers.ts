@@ -69,9 +69,11 @@ export async function formatInWorkers(
       const worker = new Worker(WORKER, {
         eval: true,
         execArgv: [],
-        // Formatting one file needs little; a small old generation makes each worker collect its
-        // garbage early instead of growing (peak memory of a cold 500-operation build).
-        resourceLimits: { maxOldGenerationSizeMb: 160 },
+        // Formatting one file needs little; a small heap makes each worker collect its garbage early
+        // instead of growing. Formatting the 1,375 generated classes of a 500-operation project
+        // (speed3 notes): old generation 160 MB, the main process peaked at 319 MB RSS; 64 MB old and
+        // 8 MB young generation, at 245 MB for 6 % more CPU, the same as with no workers at all.
+        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
         workerData: { projectRoot, prettierUrl, extra, concurrency },
       });
       worker.on('message', (message: { results?: [number, string][]; error?: string }) => {

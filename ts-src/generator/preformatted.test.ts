@@ -3,7 +3,9 @@
  * text is exactly what prettier writes for them with the project's config, so this runs prettier
  * over every such file of the example app and of a synthetic project (every pattern, standard and
  * custom objects, events) and asserts byte-equality: a serializer or config change that drifts fails
- * here, not in CI's `prettier --check` after the fact.
+ * here, not in CI's `prettier --check` after the fact. Marking is opt-in per file, by any emitter
+ * and for any parser; an emitter that does not mark its files keeps going through prettier, and
+ * one that marks text prettier would change fails here.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,7 +15,7 @@ import { after, describe, test } from 'node:test';
 import { syntheticSize, writeSyntheticProject } from '../../bench/build/synthetic';
 import { emitAll } from './emit';
 import type { GeneratedFile } from './emit/types';
-import { formatOne } from './format';
+import { formatOne, startApexParser } from './format';
 import { loadModel } from './load';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -31,10 +33,23 @@ async function assertPreformatted(projectRoot: string, files: readonly Generated
     marked.some((file) => file.path.endsWith('.cls-meta.xml')),
     'no Apex class -meta.xml was marked preformatted',
   );
-  for (const file of marked) {
-    assert.equal(file.parser, 'xml', `${file.path} is marked preformatted but is not XML`);
-    const formatted = await formatOne(projectRoot, file, {});
-    assert.equal(formatted, file.content, `${file.path}: prettier would write other text than the emitter does`);
+  await proveMarked(projectRoot, marked);
+}
+
+/** Any emitter may opt in, for any language (Apex too): every marked file is proved, whatever its parser. */
+async function proveMarked(projectRoot: string, marked: readonly GeneratedFile[]): Promise<void> {
+  // Apex through one parser server, as the build formats it (the plugin's default without Java).
+  const apex = marked.some((file) => file.parser === 'apex' || file.parser === 'apex-anonymous');
+  const parser = apex ? startApexParser(projectRoot).server : Promise.resolve(undefined);
+  const server = await parser;
+  try {
+    for (const file of marked) {
+      assert.ok(file.parser, `${file.path} is marked preformatted but names no parser to prove it with`);
+      const formatted = await formatOne(projectRoot, file, server?.options ?? {});
+      assert.equal(formatted, file.content, `${file.path}: prettier would write other text than the emitter does`);
+    }
+  } finally {
+    await server?.stop();
   }
 }
 
@@ -47,6 +62,17 @@ describe('preformatted files are exactly what prettier writes', () => {
     const root = path.join(workspace, 'synthetic');
     writeSyntheticProject(REPO, root, syntheticSize(40));
     await assertPreformatted(root, emitAll(loadModel(root)));
+  });
+
+  test('a marked file of another language is proved too: Apex in prettier form passes, other text fails', async () => {
+    const file: GeneratedFile = {
+      path: 'force-app/main/default/classes/SwyPreformattedProbe.cls',
+      content: 'public with sharing class SwyPreformattedProbe { public Integer size(){return 1;} }',
+      parser: 'apex',
+    };
+    await assert.rejects(proveMarked(REPO, [{ ...file, preformatted: true }]), /prettier would write other text/);
+    const formatted = await formatOne(REPO, file, {});
+    await proveMarked(REPO, [{ ...file, content: formatted, preformatted: true }]);
   });
 
   test('what the serializer cannot keep in prettier form is not marked', async () => {

@@ -12,8 +12,10 @@ export interface GeneratedFile {
   parser?: FormatParser;
   /**
    * The content is already exactly what prettier writes for it with the project's config, so the
-   * formatter passes it through (set by `preformattedXml` in metadata/xml.ts only;
-   * preformatted.test.ts runs prettier over every such file and asserts byte-equality).
+   * formatter passes it through. Opt-in per file, any parser (today `preformattedXml` in
+   * metadata/xml.ts sets it); preformatted.test.ts runs prettier over every marked file of the
+   * example and a synthetic project, whatever its parser, and asserts byte-equality, so mark only
+   * text whose exact prettier form the emitter knows; unmarked files are formatted as before.
    */
   preformatted?: boolean;
 }
