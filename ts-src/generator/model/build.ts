@@ -15,6 +15,7 @@ import type {
 } from '../../dsl';
 import { PLATFORM_FOLDER, type RawDeclaration } from '../load/declarations';
 import { childAt, toPlain, type Literal } from '../load/literal';
+import { recordEventModel } from './recordEvent';
 import { externalCredentialName, principalName, type GeneratedLayer } from './naming';
 import type {
   CustomObjectModel,
@@ -218,5 +219,7 @@ function operationModel(
     case 'publish-subscribe':
     case 'ui-update':
       return { ...operation, location };
+    case 'record-event':
+      return recordEventModel(operation, location);
   }
 }

@@ -18,6 +18,7 @@ import {
 } from './fields';
 import { checkGeneratedNames, generatedClasses } from './names';
 import { checkObjectParts, checkExternalIdCount } from './objects';
+import { checkRecordEvents } from './recordEvent';
 import {
   COMMON_FIELDS,
   EXTERNAL_ID_KINDS,
@@ -139,6 +140,7 @@ export function validateDeclarations(
 
   const catalog = new Catalog(events, objects, extensions, systems);
   for (const operation of operations) checkReferences(report, operation, catalog);
+  checkRecordEvents(report, operations, events, objects, extensions);
   // The budget needs a model, and a model needs declarations that pass every other rule.
   if (errors.length === 0) checkVolumeLimits(report, warn, declarations);
   return errors;
@@ -516,6 +518,8 @@ class Catalog {
 }
 
 function checkReferences(report: Report, operation: Literal, catalog: Catalog): void {
+  // A record-event's object, event and mapping are checked by its own rules (recordEvent.ts).
+  if (stringAt(operation, 'pattern') === 'record-event') return;
   const name = stringAt(operation, 'name') ?? '?';
   const refAt = (key: string) => childAt(operation, key)!;
 

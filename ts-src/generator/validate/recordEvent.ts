@@ -1,0 +1,322 @@
+/**
+ * Rules of a record-event operation (`pattern: 'record-event'`): saving a record of `object`
+ * publishes `event` with values copied from the record. Every name is checked against the
+ * declarations (and, for standard objects, the standard-field lookup `standardFieldsOf`), with the
+ * nearest known name where one is close.
+ */
+import { childAt, type Literal } from '../load/literal';
+import { numberAt, stringAt, type Report } from './fields';
+import { COMMON_FIELDS, STANDARD_FIELDS } from './rules';
+import { didYouMean } from './strict';
+
+/**
+ * The standard fields of a standard object, or undefined when the object is not one the generator
+ * knows. The one place record-event validation reads the standard-object lookup from, so the
+ * catalog of the platform's objects replaces `STANDARD_FIELDS` here alone.
+ */
+export function standardFieldsOf(object: string): readonly string[] | undefined {
+  return STANDARD_FIELDS[object];
+}
+
+/** Standard objects the lookup knows, for did-you-mean and the fix text. */
+function standardObjects(): readonly string[] {
+  return Object.keys(STANDARD_FIELDS);
+}
+
+/**
+ * Event field kind -> record field kinds whose values it can hold unchanged (Platform Event fields
+ * are Text, LongTextArea, Number, Checkbox, Date or DateTime: rules.ts PLATFORM_EVENT_FIELD_KINDS).
+ */
+const HOLDS: Readonly<Record<string, readonly string[]>> = {
+  Text: ['Text', 'Email', 'Url', 'Picklist', 'TextArea'],
+  LongTextArea: ['Text', 'Email', 'Url', 'Picklist', 'TextArea', 'LongTextArea'],
+  Number: ['Number'],
+  Checkbox: ['Checkbox'],
+  Date: ['Date'],
+  DateTime: ['DateTime'],
+};
+
+/** A record field: its declaration (custom) or undefined (standard: kind unknown here). */
+type RecordFields = Map<string, Literal | undefined>;
+
+interface Declared {
+  events: Map<string, Literal>;
+  objects: Map<string, RecordFields>;
+}
+
+function declared(events: Literal[], objects: Literal[], extensions: Literal[]): Declared {
+  const byEvent = new Map<string, Literal>();
+  for (const event of events) {
+    const name = stringAt(event, 'apiName');
+    if (name) byEvent.set(name, event);
+  }
+  const byObject = new Map<string, RecordFields>();
+  const fieldsOf = (literal: Literal | undefined, into: RecordFields) => {
+    if (literal?.type === 'object') for (const [f, field] of literal.entries) into.set(f, field);
+  };
+  for (const object of objects) {
+    const name = stringAt(object, 'apiName');
+    if (!name) continue;
+    const fields: RecordFields = new Map(COMMON_FIELDS.map((f) => [f, undefined]));
+    fieldsOf(childAt(object, 'fields'), fields);
+    byObject.set(name, fields);
+  }
+  for (const extension of extensions) {
+    const name = stringAt(extension, 'object');
+    const standard = name !== undefined ? standardFieldsOf(name) : undefined;
+    if (!name || !standard) continue;
+    const fields = byObject.get(name) ?? new Map([...COMMON_FIELDS, ...standard].map((f) => [f, undefined]));
+    fieldsOf(childAt(extension, 'fields'), fields);
+    byObject.set(name, fields);
+  }
+  for (const name of standardObjects()) {
+    if (!byObject.has(name)) {
+      byObject.set(name, new Map([...COMMON_FIELDS, ...standardFieldsOf(name)!].map((f) => [f, undefined])));
+    }
+  }
+  return { events: byEvent, objects: byObject };
+}
+
+const nearest = (name: string, known: Iterable<string>) => {
+  const suggestion = didYouMean(name, [...known]);
+  return suggestion ? `; did you mean "${suggestion}"?` : '';
+};
+
+/** Every rule of every record-event operation. */
+export function checkRecordEvents(
+  report: Report,
+  operations: Literal[],
+  events: Literal[],
+  objects: Literal[],
+  extensions: Literal[],
+): void {
+  const recordEvents = operations.filter((o) => stringAt(o, 'pattern') === 'record-event');
+  if (recordEvents.length === 0) return;
+  const known = declared(events, objects, extensions);
+  for (const operation of recordEvents) checkRecordEvent(report, operation, known);
+}
+
+function checkRecordEvent(report: Report, operation: Literal, known: Declared): void {
+  const name = stringAt(operation, 'name') ?? '?';
+  const objectAt = childAt(operation, 'object');
+  const object = objectAt?.type === 'string' ? objectAt.value : undefined;
+  const recordFields = object !== undefined ? known.objects.get(object) : undefined;
+  if (objectAt && object !== undefined && !recordFields) {
+    report(
+      objectAt,
+      'unknown-object',
+      `Record-event ${name} names object "${object}", which is neither a declared custom object nor a supported standard object${nearest(object, known.objects.keys())}`,
+      `use one of ${[...known.objects.keys()].join(', ')}, or declare it with customObject({ apiName: '${object}', ... })`,
+    );
+  }
+  const eventAt = childAt(operation, 'event');
+  const eventName = eventAt?.type === 'string' ? eventAt.value : undefined;
+  const event = eventName !== undefined ? known.events.get(eventName) : undefined;
+  if (eventAt && eventName !== undefined && !event) {
+    report(
+      eventAt,
+      'unknown-event',
+      `Record-event ${name} publishes "${eventName}", which is not a declared Platform Event${nearest(eventName, known.events.keys())}`,
+      `declare it with platformEvent({ apiName: '${eventName}', publishBehavior: 'PublishAfterCommit', ... }) or use one of: ${[...known.events.keys()].join(', ') || '(none)'}`,
+    );
+  }
+  if (event && eventAt && stringAt(event, 'publishBehavior') !== 'PublishAfterCommit') {
+    report(
+      eventAt,
+      'record-event-publish-behavior',
+      `${eventName} is published immediately (${stringAt(event, 'publishBehavior')}): a save that is rolled back afterwards (a later trigger's error, a validation rule, a failed partial save) would still have told its subscribers the fact happened`,
+      `declare ${eventName} with publishBehavior: 'PublishAfterCommit', so the event leaves only when the save commits`,
+    );
+  }
+  const eventFields = childAt(event, 'fields');
+  checkOn(report, operation);
+  if (recordFields) checkConditions(report, operation, object!, recordFields);
+  checkMapping(
+    report,
+    operation,
+    object ?? '?',
+    recordFields,
+    eventName ?? '?',
+    eventFields?.type === 'object' ? eventFields.entries : undefined,
+  );
+}
+
+function checkOn(report: Report, operation: Literal): void {
+  const on = childAt(operation, 'on');
+  if (on?.type === 'array' && on.items.length === 0) {
+    report(
+      on,
+      'record-event-on',
+      '`on: []` names no save, so the operation would never publish',
+      "list 'insert', 'update' or both, or leave `on` out for both",
+    );
+  }
+}
+
+function checkConditions(report: Report, operation: Literal, object: string, recordFields: RecordFields): void {
+  const unknownField = (at: Literal, field: string, role: string) =>
+    report(
+      at,
+      'unknown-field',
+      `${role} "${field}" is not a field of ${object}${nearest(field, recordFields.keys())}`,
+      `declare it on ${object} (objectExtension or customObject) or use one of: ${[...recordFields.keys()].join(', ')}`,
+    );
+  const whenChanged = childAt(operation, 'whenChanged');
+  if (whenChanged?.type === 'array') {
+    if (whenChanged.items.length === 0) {
+      report(
+        whenChanged,
+        'record-event-condition',
+        '`whenChanged: []` names no field, so no update would ever count as a change',
+        'list the fields whose change publishes, or leave whenChanged out',
+      );
+    }
+    for (const item of whenChanged.items) {
+      if (item.type === 'string' && !recordFields.has(item.value)) unknownField(item, item.value, 'whenChanged field');
+    }
+  }
+  const when = childAt(operation, 'when');
+  const fieldAt = childAt(when, 'field');
+  const equals = childAt(when, 'equals');
+  if (fieldAt?.type !== 'string') return;
+  if (!recordFields.has(fieldAt.value)) {
+    unknownField(fieldAt, fieldAt.value, 'when.field');
+    return;
+  }
+  const declaration = recordFields.get(fieldAt.value);
+  const kind = stringAt(declaration, 'kind');
+  if (!kind || !equals) return;
+  const expected = kind === 'Number' ? 'number' : kind === 'Checkbox' ? 'boolean' : 'string';
+  if (equals.type !== expected) {
+    report(
+      equals,
+      'record-event-condition',
+      `when.equals is a ${equals.type}, but ${object}.${fieldAt.value} is a ${kind} field, so the condition could never hold`,
+      `write a ${expected} value`,
+    );
+    return;
+  }
+  const values = childAt(declaration, 'values');
+  if (
+    kind === 'Picklist' &&
+    equals.type === 'string' &&
+    values?.type === 'array' &&
+    !values.items.some((v) => v.type === 'string' && v.value === equals.value)
+  ) {
+    report(
+      equals,
+      'record-event-condition',
+      `"${equals.value}" is not a value of the picklist ${object}.${fieldAt.value}, so the condition could never hold${nearest(
+        equals.value,
+        values.items.map((v) => (v.type === 'string' ? v.value : '')),
+      )}`,
+      `use one of: ${values.items.map((v) => (v.type === 'string' ? v.value : '')).join(', ')}`,
+    );
+  }
+}
+
+function checkMapping(
+  report: Report,
+  operation: Literal,
+  object: string,
+  recordFields: RecordFields | undefined,
+  eventName: string,
+  eventFields: Map<string, Literal> | undefined,
+): void {
+  const mapping = childAt(operation, 'mapping');
+  if (mapping?.type !== 'object') return;
+  if (mapping.entries.size === 0) {
+    report(
+      mapping,
+      'record-event-mapping',
+      'mapping is empty: the event would carry nothing of the record',
+      `map event fields of ${eventName} to fields of ${object}, such as { Record_Id__c: 'Id' }`,
+    );
+    return;
+  }
+  for (const [eventField, target] of mapping.entries) {
+    const to = eventFields?.get(eventField);
+    if (eventFields && !to) {
+      report(
+        target,
+        'unknown-field',
+        `Mapping names "${eventField}", which is not a field of ${eventName}${nearest(eventField, eventFields.keys())}`,
+        `declare ${eventField} on ${eventName} or use one of: ${[...eventFields.keys()].join(', ')}`,
+      );
+      continue;
+    }
+    if (target.type !== 'string' || !recordFields) continue;
+    if (!recordFields.has(target.value)) {
+      report(
+        target,
+        'unknown-field',
+        `Mapping copies "${target.value}", which is not a field of ${object}${nearest(target.value, recordFields.keys())}`,
+        `declare it on ${object} or use one of: ${[...recordFields.keys()].join(', ')}`,
+      );
+      continue;
+    }
+    if (to) checkMappedKind(report, target, eventName, eventField, to, object, recordFields.get(target.value));
+  }
+  if (!eventFields) return;
+  for (const [eventField, field] of eventFields) {
+    if (
+      childAt(field, 'required')?.type === 'boolean' &&
+      stringAt(field, 'kind') &&
+      (childAt(field, 'required') as { value: boolean }).value &&
+      !mapping.entries.has(eventField)
+    ) {
+      report(
+        mapping,
+        'record-event-required',
+        `${eventName}.${eventField} is required but the mapping does not fill it, so every publish would be refused`,
+        `map ${eventField} to a field of ${object}, or make it optional on ${eventName}`,
+      );
+    }
+  }
+}
+
+/** The event field can hold the record field's value: its kind, and a Text long enough. */
+function checkMappedKind(
+  report: Report,
+  target: Literal & { type: 'string' },
+  eventName: string,
+  eventField: string,
+  to: Literal,
+  object: string,
+  from: Literal | undefined,
+): void {
+  const toKind = stringAt(to, 'kind') ?? '';
+  const toLength = numberAt(to, 'length');
+  if (target.value === 'Id') {
+    if (!(toKind === 'Text' || toKind === 'LongTextArea') || (toLength !== undefined && toLength < 18)) {
+      report(
+        target,
+        'record-id-field',
+        `${eventName}.${eventField} (${toKind}${toLength !== undefined ? `(${toLength})` : ''}) cannot hold a record id (Text of 18 characters)`,
+        `map Id to a field.text({ length: 18 }) field of ${eventName}`,
+      );
+    }
+    return;
+  }
+  // A standard field's kind is not known here: the runtime converts its value to text for a Text field.
+  const fromKind = stringAt(from, 'kind');
+  if (!fromKind) return;
+  if (!(HOLDS[toKind] ?? []).includes(fromKind)) {
+    report(
+      target,
+      'record-event-mapping-type',
+      `Mapping copies ${object}.${target.value} (${fromKind}) into ${eventName}.${eventField} (${toKind}), which cannot hold it`,
+      `map ${eventField} to a ${(HOLDS[toKind] ?? []).join(' or ')} field, or declare ${eventField} with a kind that holds a ${fromKind}`,
+    );
+    return;
+  }
+  const fromLength = fromKind === 'TextArea' ? 255 : numberAt(from, 'length');
+  if (toKind === 'Text' && toLength !== undefined && fromLength !== undefined && fromLength > toLength) {
+    report(
+      target,
+      'record-event-mapping-length',
+      `${object}.${target.value} holds up to ${fromLength} characters and ${eventName}.${eventField} ${toLength}: a longer value would make the publish fail`,
+      `declare ${eventField} with length: ${fromLength} or more`,
+    );
+  }
+}
