@@ -152,20 +152,16 @@ function insertableRecord(model: Model, object: string): string | undefined {
   `;
 }
 
-/** A test helper: how many events the configurations make of one save. */
-const EXPECTED_EVENTS = apex`
-  private static Integer expectedEvents(SObject record, SObject old) {
-    Integer expected = 0;
-    for (SwyRecordEvents.Config config : CONFIGS) {
-      expected += config.appliesTo(record, old) ? 1 : 0;
-    }
-    return expected;
-  }
-`;
-
-function triggerTests(model: Model, object: string, trigger: string): string[] {
+function triggerTests(
+  model: Model,
+  object: string,
+  trigger: string,
+  operations: readonly RecordEventModel[],
+): string[] {
   const record = insertableRecord(model, object);
   if (!record) return [];
+  const onInsert = operations.some((o) => o.on.includes('insert'));
+  const onUpdate = operations.some((o) => o.on.includes('update'));
   const test = testsAs(INTEGRATION_USER);
   return [
     test('triggerHandsEachSaveToTheRuntime', [
@@ -173,12 +169,10 @@ function triggerTests(model: Model, object: string, trigger: string): string[] {
         ${record}
         Test.startTest();
         insert record;
-        Integer afterInsert = expectedEvents(record, null);
-        Assert.areEqual(afterInsert, SwyRecordEvents.published.size(), ${str(`${trigger} publishes what the configurations say of an insert`)});
-        ${object} before = record.clone(true, true);
+        Assert.areEqual(${onInsert ? 1 : 0}, SwyRecordEvents.recordsHandled, ${str(onInsert ? `${trigger} hands an insert to SwyRecordEvents` : `${trigger} does not run on insert`)});
         update record;
         Test.stopTest();
-        Assert.areEqual(afterInsert + expectedEvents(record, before), SwyRecordEvents.published.size(), ${str(`${trigger} publishes what the configurations say of an update`)});
+        Assert.areEqual(${(onInsert ? 1 : 0) + (onUpdate ? 1 : 0)}, SwyRecordEvents.recordsHandled, ${str(onUpdate ? `${trigger} hands an update to SwyRecordEvents` : `${trigger} does not run on update`)});
       `,
     ]),
     test('bypassOfTheObjectStopsItsEvents', [
@@ -186,7 +180,9 @@ function triggerTests(model: Model, object: string, trigger: string): string[] {
         ${record}
         SwyRecordEvents.bypass(${str(object)});
         insert record;
-        Assert.areEqual(0, SwyRecordEvents.published.size(), ${str(`SwyRecordEvents.bypass('${object}') stops ${trigger}`)});
+        update record;
+        Assert.areEqual(0, SwyRecordEvents.recordsHandled, ${str(`SwyRecordEvents.bypass('${object}') stops ${trigger}`)});
+        Assert.areEqual(0, SwyRecordEvents.published.size(), 'nothing is published');
       `,
     ]),
   ];
@@ -239,8 +235,7 @@ function configTest(
           Assert.areEqual(${config}.OPERATIONS, names, 'one configuration per declared operation');
         `,
       ]),
-      ...triggerTests(model, object, trigger),
-      insertableRecord(model, object) !== undefined && EXPECTED_EVENTS,
+      ...triggerTests(model, object, trigger, operations),
       ...operations.map((o) => mappingTest(model, o)),
     ),
   );
