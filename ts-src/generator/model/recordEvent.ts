@@ -3,9 +3,7 @@ import type { RecordEventOperation } from '../../dsl';
 import type { RecordEventModel, SourceLocation } from './types';
 
 export function recordEventModel(operation: RecordEventOperation, location: SourceLocation): RecordEventModel {
-  const mapping = Object.fromEntries(
-    Object.entries(operation.mapping).sort(([a], [b]) => a.localeCompare(b)),
-  );
+  const mapping = Object.fromEntries(Object.entries(operation.mapping).sort(([a], [b]) => a.localeCompare(b)));
   return {
     name: operation.name,
     description: operation.description,

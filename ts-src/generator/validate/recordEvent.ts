@@ -108,7 +108,7 @@ function checkRecordEvent(report: Report, operation: Literal, known: Declared): 
       `Record-event ${name} names object "${object}", which is neither a declared custom object nor a supported standard object${nearest(object, known.objects.keys())}`,
       object.endsWith('__c')
         ? `declare it with customObject({ apiName: '${object}', ... }) or use one of: ${[...known.objects.keys()].join(', ')}`
-        : `use one of: ${[...known.objects.keys()].join(', ')} (standard objects the generator knows; a custom object's name ends in __c)`,
+        : `use one of: ${[...known.objects.keys()].join(', ')} (the objects the generator knows; a custom object's name ends in __c)`,
     );
   }
   const eventAt = childAt(operation, 'event');
