@@ -81,6 +81,14 @@ const VALID =
   mapping: { Record_Id__c: 'Id' },`,
   ) +
   op(
+    'PublishOpportunityWon',
+    `object: 'Opportunity',
+  event: 'Deal_Won__e',
+  whenChanged: ['StageName'],
+  when: { field: 'StageName', equals: 'Closed Won' },
+  mapping: { Record_Id__c: 'Id', Amount__c: 'Amount', Flag__c: 'IsWon' },`,
+  ) +
+  op(
     'PublishOrderScored',
     `object: 'Order',
   event: 'Deal_Won__e',
@@ -119,6 +127,16 @@ const BROKEN =
     `object: 'Deal__c', event: 'Deal_Won__e', when: { field: 'Won__c', equals: 'yes' }, mapping: { Record_Id__c: 'Id' },`,
   ) +
   op(
+    'LongName',
+    `object: 'Abcdefghij_Abcdefghij_Abcdefgh__c', event: 'Deal_Won__e', mapping: { Record_Id__c: 'Id' },`,
+  ) +
+  op(
+    'Compound',
+    `object: 'Account', event: 'Deal_Won__e', mapping: { Record_Id__c: 'Id', Code__c: 'BillingAddress' },`,
+  ) +
+  op('ShortId', `object: 'Account', event: 'Deal_Won__e', mapping: { Record_Id__c: 'Id', Code__c: 'ParentId' },`) +
+  op('NoRecords', `object: 'AccountChangeEvent', event: 'Deal_Won__e', mapping: { Record_Id__c: 'Id' },`) +
+  op(
     'BadStandard',
     `object: 'Order', event: 'Deal_Won__e', mapping: { Record_Id__c: 'Id', Amount__c: 'TotalAmonut' },`,
   );
@@ -141,7 +159,7 @@ describe('record-event rules stop the build at the property that breaks them', (
   });
   test(
     'an unknown object, with the nearest name',
-    expect('unknown-object', /"Deel__c".*did you mean "Deal__c"/, "'Deel__c'"),
+    expect('unknown-object', /"Deel__c"[\s\S]*did you mean "Deal__c"/, "'Deel__c'"),
   );
   test(
     'an unknown event, with the nearest name',
@@ -193,6 +211,16 @@ describe('record-event rules stop the build at the property that breaks them', (
     expect('record-event-condition', /when\.equals is a string.*Checkbox/, "'yes'"),
   );
   test(
+    'a generated class name past 40 characters, predicted at the object',
+    expect('apex-name-length', /AbcdefghijAbcdefghijAbcdefghRecordEventsTest/, "'Abcdefghij_Abcdefghij_Abcdefgh__c'"),
+  );
+  test(
+    'a compound standard field',
+    expect('record-event-mapping-type', /Account\.BillingAddress is a Address field/, "'BillingAddress'"),
+  );
+  test('a standard lookup Id into a short text', expect('record-id-field', /Account\.ParentId/, "'ParentId'"));
+  test('an object that holds no records', expect('unknown-object', /AccountChangeEvent/, "'AccountChangeEvent'"));
+  test(
     'a standard field misspelt',
     expect('unknown-field', /"TotalAmonut".*did you mean "TotalAmount"/, "'TotalAmonut'"),
   );
@@ -224,7 +252,8 @@ describe('a valid record-event project', () => {
       /trigger DealSwyRecordEvents on Deal__c\(after insert, after update\) \{\n\s*SwyRecordEvents\.handle\(DealRecordEvents\.configs\(\)\);\n\}/,
     );
     assert.match(source('OrderSwyRecordEvents'), /on Order\(after insert, after update\)/);
-    assert.equal(apex.filter((f) => f.path.endsWith('.trigger')).length, 2, 'two objects, two triggers');
+    assert.equal(apex.filter((f) => f.path.endsWith('.trigger')).length, 3, 'three objects, three triggers');
+    assert.match(source('OpportunityRecordEvents'), /\.whenEquals\(Opportunity\.StageName, 'Closed Won'\)/);
   });
 
   test('the configuration lists each operation with its saves, conditions and field tokens', () => {

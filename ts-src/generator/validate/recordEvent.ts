@@ -1,27 +1,15 @@
 /**
  * Rules of a record-event operation (`pattern: 'record-event'`): saving a record of `object`
  * publishes `event` with values copied from the record. Every name is checked against the
- * declarations (and, for standard objects, the standard-field lookup `standardFieldsOf`), with the
+ * declarations and, for standard objects, the platform's catalog (generator/catalog), with the
  * nearest known name where one is close.
  */
+import { extensionRefusal, standardObject, type StandardFieldType } from '../catalog';
 import { childAt, type Literal } from '../load/literal';
+import { unknownObjectProblem } from './catalog';
 import { numberAt, stringAt, type Report } from './fields';
-import { COMMON_FIELDS, STANDARD_FIELDS } from './rules';
+import { COMMON_FIELDS } from './rules';
 import { didYouMean } from './strict';
-
-/**
- * The standard fields of a standard object, or undefined when the object is not one the generator
- * knows. The one place record-event validation reads the standard-object lookup from, so the
- * catalog of the platform's objects replaces `STANDARD_FIELDS` here alone.
- */
-export function standardFieldsOf(object: string): readonly string[] | undefined {
-  return STANDARD_FIELDS[object];
-}
-
-/** Standard objects the lookup knows, for did-you-mean and the fix text. */
-function standardObjects(): readonly string[] {
-  return Object.keys(STANDARD_FIELDS);
-}
 
 /**
  * Event field kind -> record field kinds whose values it can hold unchanged (Platform Event fields
@@ -36,12 +24,40 @@ const HOLDS: Readonly<Record<string, readonly string[]>> = {
   DateTime: ['DateTime'],
 };
 
-/** A record field: its declaration (custom) or undefined (standard: kind unknown here). */
-type RecordFields = Map<string, Literal | undefined>;
+/** The field kind a standard field's Apex type stands for here; undefined: no event field holds it. */
+const STANDARD_KIND: Readonly<Partial<Record<StandardFieldType, string>>> = {
+  String: 'Text',
+  Id: 'Id',
+  Boolean: 'Checkbox',
+  Integer: 'Number',
+  Long: 'Number',
+  Decimal: 'Number',
+  Date: 'Date',
+  Datetime: 'DateTime',
+};
+
+/** Apex types of the fields every custom object has (rules.ts COMMON_FIELDS). */
+const COMMON_FIELD_TYPES: Readonly<Record<string, StandardFieldType>> = {
+  Id: 'Id',
+  Name: 'String',
+  CreatedDate: 'Datetime',
+  LastModifiedDate: 'Datetime',
+  SystemModstamp: 'Datetime',
+  OwnerId: 'Id',
+};
+
+/** A record field: its declaration (a custom field) or its Apex type (a standard field, from the catalog). */
+interface RecordField {
+  declaration?: Literal;
+  standardType?: StandardFieldType;
+}
+type RecordFields = Map<string, RecordField>;
 
 interface Declared {
   events: Map<string, Literal>;
-  objects: Map<string, RecordFields>;
+  /** Custom objects and the standard objects extended: their declared custom fields. */
+  customFields: Map<string, Map<string, Literal>>;
+  customObjects: string[];
 }
 
 function declared(events: Literal[], objects: Literal[], extensions: Literal[]): Declared {
@@ -50,31 +66,46 @@ function declared(events: Literal[], objects: Literal[], extensions: Literal[]):
     const name = stringAt(event, 'apiName');
     if (name) byEvent.set(name, event);
   }
-  const byObject = new Map<string, RecordFields>();
-  const fieldsOf = (literal: Literal | undefined, into: RecordFields) => {
-    if (literal?.type === 'object') for (const [f, field] of literal.entries) into.set(f, field);
+  const customFields = new Map<string, Map<string, Literal>>();
+  const customObjects: string[] = [];
+  const add = (name: string | undefined, fields: Literal | undefined) => {
+    if (!name) return;
+    const map = customFields.get(name) ?? new Map<string, Literal>();
+    if (fields?.type === 'object') for (const [f, field] of fields.entries) map.set(f, field);
+    customFields.set(name, map);
   };
   for (const object of objects) {
     const name = stringAt(object, 'apiName');
-    if (!name) continue;
-    const fields: RecordFields = new Map(COMMON_FIELDS.map((f) => [f, undefined]));
-    fieldsOf(childAt(object, 'fields'), fields);
-    byObject.set(name, fields);
+    if (name) customObjects.push(name);
+    add(name, childAt(object, 'fields'));
   }
-  for (const extension of extensions) {
-    const name = stringAt(extension, 'object');
-    const standard = name !== undefined ? standardFieldsOf(name) : undefined;
-    if (!name || !standard) continue;
-    const fields = byObject.get(name) ?? new Map([...COMMON_FIELDS, ...standard].map((f) => [f, undefined]));
-    fieldsOf(childAt(extension, 'fields'), fields);
-    byObject.set(name, fields);
+  for (const extension of extensions) add(stringAt(extension, 'object'), childAt(extension, 'fields'));
+  return { events: byEvent, customFields, customObjects };
+}
+
+/**
+ * The fields a record-event may read on `object`: a declared custom object's common and custom
+ * fields, or a standard object's fields from the platform catalog plus the custom fields declared on
+ * it. Undefined for an object that is neither (or one the catalog says holds no records).
+ */
+function recordFieldsOf(known: Declared, object: string): RecordFields | undefined {
+  const custom = known.customFields.get(object);
+  if (known.customObjects.includes(object)) {
+    const fields: RecordFields = new Map(COMMON_FIELDS.map((f) => [f, { standardType: COMMON_FIELD_TYPES[f] }]));
+    for (const [f, declaration] of custom ?? []) fields.set(f, { declaration });
+    return fields;
   }
-  for (const name of standardObjects()) {
-    if (!byObject.has(name)) {
-      byObject.set(name, new Map([...COMMON_FIELDS, ...standardFieldsOf(name)!].map((f) => [f, undefined])));
-    }
-  }
-  return { events: byEvent, objects: byObject };
+  const standard = standardObject(object);
+  if (!standard || extensionRefusal(object)) return undefined;
+  const fields: RecordFields = new Map([...standard.fields].map(([f, standardType]) => [f, { standardType }]));
+  for (const [f, declaration] of custom ?? []) fields.set(f, { declaration });
+  return fields;
+}
+
+/** A record field's kind: the declared one, or the one its standard Apex type stands for. */
+function kindOf(field: RecordField | undefined): string | undefined {
+  if (field?.declaration) return stringAt(field.declaration, 'kind');
+  return field?.standardType ? STANDARD_KIND[field.standardType] : undefined;
 }
 
 const nearest = (name: string, known: Iterable<string>) => {
@@ -100,15 +131,14 @@ function checkRecordEvent(report: Report, operation: Literal, known: Declared): 
   const name = stringAt(operation, 'name') ?? '?';
   const objectAt = childAt(operation, 'object');
   const object = objectAt?.type === 'string' ? objectAt.value : undefined;
-  const recordFields = object !== undefined ? known.objects.get(object) : undefined;
+  const recordFields = object !== undefined ? recordFieldsOf(known, object) : undefined;
+  const problem = object !== undefined && !recordFields ? unknownObjectProblem(object, known.customObjects) : undefined;
   if (objectAt && object !== undefined && !recordFields) {
     report(
       objectAt,
       'unknown-object',
-      `Record-event ${name} names object "${object}", which is neither a declared custom object nor a supported standard object${nearest(object, known.objects.keys())}`,
-      object.endsWith('__c')
-        ? `declare it with customObject({ apiName: '${object}', ... }) or use one of: ${[...known.objects.keys()].join(', ')}`
-        : `use one of: ${[...known.objects.keys()].join(', ')} (the objects the generator knows; a custom object's name ends in __c)`,
+      `Record-event ${name} ${problem?.message ?? `names object "${object}", which holds no records`}`,
+      problem?.fix ?? 'name an object that holds records, or declare a customObject',
     );
   }
   const eventAt = childAt(operation, 'event');
@@ -185,8 +215,9 @@ function checkConditions(report: Report, operation: Literal, object: string, rec
     unknownField(fieldAt, fieldAt.value, 'when.field');
     return;
   }
-  const declaration = recordFields.get(fieldAt.value);
-  const kind = stringAt(declaration, 'kind');
+  const field = recordFields.get(fieldAt.value);
+  const declaration = field?.declaration;
+  const kind = kindOf(field);
   if (!kind || !equals) return;
   const expected = kind === 'Number' ? 'number' : kind === 'Checkbox' ? 'boolean' : 'string';
   if (equals.type !== expected) {
@@ -285,24 +316,31 @@ function checkMappedKind(
   eventField: string,
   to: Literal,
   object: string,
-  from: Literal | undefined,
+  from: RecordField | undefined,
 ): void {
   const toKind = stringAt(to, 'kind') ?? '';
   const toLength = numberAt(to, 'length');
-  if (target.value === 'Id') {
+  const fromKind = kindOf(from);
+  if (fromKind === 'Id') {
     if (!(toKind === 'Text' || toKind === 'LongTextArea') || (toLength !== undefined && toLength < 18)) {
       report(
         target,
         'record-id-field',
-        `${eventName}.${eventField} (${toKind}${toLength !== undefined ? `(${toLength})` : ''}) cannot hold a record id (Text of 18 characters)`,
-        `map Id to a field.text({ length: 18 }) field of ${eventName}`,
+        `${eventName}.${eventField} (${toKind}${toLength !== undefined ? `(${toLength})` : ''}) cannot hold a record id (Text of 18 characters) from ${object}.${target.value}`,
+        `map ${target.value} to a field.text({ length: 18 }) field of ${eventName}`,
       );
     }
     return;
   }
-  // A standard field's kind is not known here: the runtime converts its value to text for a Text field.
-  const fromKind = stringAt(from, 'kind');
-  if (!fromKind) return;
+  if (!fromKind) {
+    report(
+      target,
+      'record-event-mapping-type',
+      `${object}.${target.value} is a ${from?.standardType ?? 'compound'} field, which no Platform Event field can hold`,
+      `map ${eventField} to one of its parts or to a text, number, checkbox, date or date-time field of ${object}`,
+    );
+    return;
+  }
   if (!(HOLDS[toKind] ?? []).includes(fromKind)) {
     report(
       target,
@@ -312,7 +350,7 @@ function checkMappedKind(
     );
     return;
   }
-  const fromLength = fromKind === 'TextArea' ? 255 : numberAt(from, 'length');
+  const fromLength = fromKind === 'TextArea' ? 255 : numberAt(from?.declaration, 'length');
   if (toKind === 'Text' && toLength !== undefined && fromLength !== undefined && fromLength > toLength) {
     report(
       target,

@@ -2,7 +2,8 @@
  * Record events: per object with record-event operations, ONE trigger (`<Object>SwyRecordEvents`,
  * after insert/after update) that hands the save to SwyRecordEvents in one line, the configuration
  * class `<Object>RecordEvents` (one `SwyRecordEvents.Config` per operation: event type, saves,
- * conditions and the field-token mapping) and its test. Conditions, bulk publishing, the
+ * conditions and the field-token mapping) and its test, which saves a record through the trigger
+ * (built as testRecords.ts says the platform requires). Conditions, bulk publishing, the
  * once-per-change rule, the bypass and the error log live in SwyRecordEvents.
  */
 import { apexClassName } from '../../model/naming';
@@ -11,21 +12,9 @@ import type { GeneratedFile } from '../types';
 import { doc, members, str, stringSet } from './apex';
 import { apexClassFiles, apexTriggerFiles, type DeclarationSource } from './files';
 import { sampleValue } from './samples';
+import { testRecord } from './testRecords';
 import { apex } from './template';
 import { INTEGRATION_USER, testClass, testsAs } from './tests';
-
-/**
- * Standard fields a record needs before it can be inserted, for the objects the generated trigger
- * test can save. Objects not listed get tests of their configuration only (their trigger stays
- * uncovered until the standard-object catalog says what an insert needs).
- */
-const INSERTABLE: Readonly<Record<string, readonly string[]>> = {
-  Account: ["Name = 'Switchyard test account'"],
-  Order: ['AccountId = account.Id', 'EffectiveDate = Date.today()', "Status = 'Draft'"],
-  Opportunity: ["Name = 'Switchyard test opportunity'", "StageName = 'Prospecting'", 'CloseDate = Date.today()'],
-};
-/** Standard objects whose test record needs an Account first. */
-const NEEDS_ACCOUNT = new Set(['Order']);
 
 export function emitRecordEvents(model: Model): GeneratedFile[] {
   const operations = model.operations.filter((o): o is RecordEventModel => o.pattern === 'record-event');
@@ -135,20 +124,12 @@ function configMember(model: Model, operation: RecordEventModel): string {
   `;
 }
 
-/** Statements that build `record`, an insertable record of the object, or undefined when unknown. */
-function insertableRecord(model: Model, object: string): string | undefined {
-  const custom = model.objects.find((o) => o.apiName === object);
-  const standard = INSERTABLE[object];
-  if (!custom && !standard) return undefined;
-  const required = customFieldsOf(model, object)
-    .filter((f) => f.required)
-    .map((f) => `${f.name} = ${sampleValue(f)}`);
-  const name = custom && custom.nameField.type !== 'AutoNumber' ? ["Name = 'Switchyard test'"] : [];
-  const values = [...(standard ?? []), ...name, ...required];
+/** Statements that build `record`, a record of the object the platform lets a test insert (testRecords.ts). */
+function insertableRecord(model: Model, object: string): string {
+  const { setup, fields } = testRecord(model, object, '');
   return apex`
-    ${NEEDS_ACCOUNT.has(object) && "Account account = new Account(Name = 'Switchyard test account');"}
-    ${NEEDS_ACCOUNT.has(object) && 'insert account;'}
-    ${object} record = new ${object}(${values.join(', ')});
+    ${setup}
+    ${object} record = new ${object}(${fields.join(', ')});
   `;
 }
 
@@ -159,7 +140,6 @@ function triggerTests(
   operations: readonly RecordEventModel[],
 ): string[] {
   const record = insertableRecord(model, object);
-  if (!record) return [];
   const onInsert = operations.some((o) => o.on.includes('insert'));
   const onUpdate = operations.some((o) => o.on.includes('update'));
   const test = testsAs(INTEGRATION_USER);
