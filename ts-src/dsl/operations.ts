@@ -156,6 +156,39 @@ export interface LiveRecordUiUpdate extends UiUpdateBase {
 }
 
 export type UiUpdateOperation = OwnComponentUiUpdate | LiveRecordUiUpdate;
+/** When a record-event publishes: a field of the saved record equals a value (compared as the record holds it). */
+export interface RecordEventCondition {
+  /** API name of a field of `object`. */
+  field: string;
+  /** The value it must hold after the save (a picklist value, a number, a checkbox state). */
+  equals: string | number | boolean;
+}
+
+/**
+ * Saving a record publishes a Platform Event whose fields are copied from the record: a business
+ * fact (an order activated, an opportunity won) becomes an event other operations deliver. One
+ * generated trigger per object serves all of its record-event operations; the runtime
+ * (SwyRecordEvents) publishes once per record and change, after the save commits. Its `volume`
+ * counts the events published (saves that match).
+ */
+export interface RecordEventOperation extends OperationBase {
+  pattern: 'record-event';
+  /** API name of the object whose saves publish (a standard object or a declared custom one). */
+  object: string;
+  /** API name of a declared Platform Event with `publishBehavior: 'PublishAfterCommit'`. */
+  event: string;
+  /** Saves that publish; both when absent. */
+  on?: readonly ('insert' | 'update')[];
+  /**
+   * Publish only when one of these fields changed in the save (an insert counts as a change of
+   * every field that has a value). Absent: every save that matches `when` publishes.
+   */
+  whenChanged?: readonly string[];
+  /** Publish only when the saved record matches this, such as `{ field: 'Status', equals: 'Activated' }`. */
+  when?: RecordEventCondition;
+  /** Event field -> field of `object` whose value it carries (`Id` for the record's id). */
+  mapping: Readonly<Record<string, string>>;
+}
 
 export type OperationDeclaration =
   | RequestReplyOperation
@@ -163,7 +196,8 @@ export type OperationDeclaration =
   | PublishSubscribeOperation
   | BatchSyncOperation
   | RemoteCallInOperation
-  | UiUpdateOperation;
+  | UiUpdateOperation
+  | RecordEventOperation;
 
 export type IntegrationPattern = OperationDeclaration['pattern'];
 

@@ -1,4 +1,4 @@
-import { field, objectExtension, platformEvent } from '../dsl';
+import { field, objectExtension, operation, platformEvent } from '../dsl';
 
 /** The order lifecycle as the warehouse reports it. Shared by the Order field and the call-in. */
 export const FULFILMENT_STATUSES = [
@@ -48,6 +48,30 @@ export const orderConfirmed = platformEvent({
     Customer_Email__c: field.text({ length: 80, sensitive: true, description: 'Redacted in the error log.' }),
     Confirmed_At__c: field.dateTime(),
     Correlation_Id__c: field.text({ length: 64 }),
+  },
+});
+
+/**
+ * Activating an order publishes Order_Confirmed__e (after the save commits), which SendOrderToErp
+ * delivers: no hand-written trigger. The same activation saved twice in one transaction (a workflow
+ * field update, another trigger) publishes once.
+ */
+export const publishOrderConfirmed = operation({
+  name: 'PublishOrderConfirmed',
+  description: 'Publishes Order_Confirmed__e when an order is activated.',
+  volume: { messagesPerDay: 3000, peakPerHour: 600, payloadBytes: 2048 },
+  pattern: 'record-event',
+  object: 'Order',
+  event: 'Order_Confirmed__e',
+  on: ['update'],
+  whenChanged: ['Status'],
+  when: { field: 'Status', equals: 'Activated' },
+  mapping: {
+    Order_Id__c: 'Id',
+    Order_Number__c: 'OrderNumber',
+    Account_Id__c: 'AccountId',
+    Total_Amount__c: 'TotalAmount',
+    Confirmed_At__c: 'ActivatedDate',
   },
 });
 

@@ -222,10 +222,12 @@ export function transactionLines(op: OperationModel, org: OrgShape): BudgetLine[
   }
 }
 
-/** Events published in the busiest hour: events the org publishes for outbound patterns, and call-ins' publishes. */
+/** Events published in the busiest hour: events the org publishes for outbound patterns, call-ins' and record events' publishes. */
 export function publishesPerHour(op: OperationModel): number {
   if (op.pattern === 'fire-and-forget' || op.pattern === 'publish-subscribe') return peakPerHour(op);
   if (op.pattern === 'remote-call-in' && op.publishes) return peakPerHour(op);
+  // A record-event publishes one event per matching save (its volume counts those).
+  if (op.pattern === 'record-event') return peakPerHour(op);
   return 0;
 }
 

@@ -77,6 +77,12 @@ export function architectureGraph(model: Model): Graph {
         for (const s of op.subscribers)
           edges.push({ from: id, to: node({ id: safeId('sub', s), kind: 'subscriber', label: s }) });
         break;
+      case 'record-event':
+        edges.push(
+          { from: object(op.object), to: id, label: 'save' },
+          { from: id, to: event(op.event), label: 'publish' },
+        );
+        break;
       case 'ui-update':
         edges.push(
           { from: event(op.event), to: id },

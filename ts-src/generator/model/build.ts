@@ -15,6 +15,7 @@ import type {
 } from '../../dsl';
 import { PLATFORM_FOLDER, type RawDeclaration } from '../load/declarations';
 import { childAt, toPlain, type Literal } from '../load/literal';
+import { recordEventModel } from './recordEvent';
 import { externalCredentialName, principalName, type GeneratedLayer } from './naming';
 import { uiUpdateModel } from './uiUpdate';
 import type {
@@ -220,5 +221,7 @@ function operationModel(
       return { ...operation, location };
     case 'ui-update':
       return uiUpdateModel(operation, location);
+    case 'record-event':
+      return recordEventModel(operation, location);
   }
 }

@@ -72,5 +72,12 @@ export const apexClassName = {
   batch: (operationName: string) => `${operationName}Batch`,
   monitor: (monitoringName: string) => `${monitoringName}Monitor`,
   trigger: (eventApiName: string) => `${apexStem(eventApiName)}Trigger`,
+  /**
+   * The one trigger of an object's record-event operations: `Order` -> `OrderSwyRecordEvents`. The
+   * runtime prefix inside the name keeps it apart from a team's own `OrderTrigger`/`OrderHandler`.
+   */
+  recordEventTrigger: (objectApiName: string) => `${apexStem(objectApiName)}SwyRecordEvents`,
+  /** Configuration of an object's record-event operations (SwyRecordEvents.Config list). */
+  recordEvents: (objectApiName: string) => `${apexStem(objectApiName)}RecordEvents`,
   test: (className: string) => `${className}Test`,
 } as const;

@@ -199,8 +199,26 @@ export interface LiveRecordModel {
   title?: string;
 }
 
+/** A record-event with its defaults applied (`on` both saves, no condition = every matching save). */
+export interface RecordEventModel extends OperationModelBase {
+  pattern: 'record-event';
+  object: string;
+  event: string;
+  on: readonly ('insert' | 'update')[];
+  whenChanged: readonly string[];
+  when?: { field: string; equals: string | number | boolean };
+  /** Event field -> record field, in event-field order. */
+  mapping: Readonly<Record<string, string>>;
+}
+
 export type OperationModel =
-  RequestReplyModel | FireAndForgetModel | PublishSubscribeModel | BatchSyncModel | RemoteCallInModel | UiUpdateModel;
+  | RequestReplyModel
+  | FireAndForgetModel
+  | PublishSubscribeModel
+  | BatchSyncModel
+  | RemoteCallInModel
+  | UiUpdateModel
+  | RecordEventModel;
 
 export interface MonitoringModel {
   name: string;

@@ -25,6 +25,7 @@ import {
 } from './catalog';
 import { checkGeneratedNames, generatedClasses } from './names';
 import { checkObjectParts, checkExternalIdCount } from './objects';
+import { checkRecordEvents } from './recordEvent';
 import {
   COMMON_FIELDS,
   EXTERNAL_ID_KINDS,
@@ -140,6 +141,7 @@ export function validateDeclarations(
   const catalog = new Catalog(events, objects, extensions, systems, operations);
   for (const operation of operations) checkReferences(report, operation, catalog);
   for (const operation of operations) checkUiUpdate(report, operation, catalog.eventFields);
+  checkRecordEvents(report, operations, events, objects, extensions);
   // The budget needs a model, and a model needs declarations that pass every other rule.
   if (errors.length === 0) checkVolumeLimits(report, warn, declarations);
   return errors;
@@ -518,6 +520,8 @@ class Catalog {
 }
 
 function checkReferences(report: Report, operation: Literal, catalog: Catalog): void {
+  // A record-event's object, event and mapping are checked by its own rules (recordEvent.ts).
+  if (stringAt(operation, 'pattern') === 'record-event') return;
   const name = stringAt(operation, 'name') ?? '?';
   const refAt = (key: string) => childAt(operation, key)!;
 

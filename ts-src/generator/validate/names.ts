@@ -51,6 +51,7 @@ export function generatedClasses(events: Literal[], operations: Literal[], monit
       classes.push({ name, at: nameAt, from: `operation "${nameAt.value}"` });
     }
   }
+  classes.push(...recordEventClasses(operations));
   // An event a fire-and-forget operation delivers gets its trigger and the trigger's test.
   for (const event of events) {
     const nameAt = childAt(event, 'apiName');
@@ -64,6 +65,23 @@ export function generatedClasses(events: Literal[], operations: Literal[], monit
     if (nameAt?.type !== 'string') continue;
     for (const name of withTest(apexClassName.monitor(nameAt.value))) {
       classes.push({ name, at: nameAt, from: `monitoring "${nameAt.value}"` });
+    }
+  }
+  return classes;
+}
+
+/** An object with record-event operations gets one trigger, one configuration class and its test. */
+function recordEventClasses(operations: Literal[]): GeneratedClass[] {
+  const seen = new Set<string>();
+  const classes: GeneratedClass[] = [];
+  for (const operation of operations) {
+    const objectAt = childAt(operation, 'object');
+    if (stringAt(operation, 'pattern') !== 'record-event' || objectAt?.type !== 'string') continue;
+    if (seen.has(objectAt.value)) continue;
+    seen.add(objectAt.value);
+    const config = apexClassName.recordEvents(objectAt.value);
+    for (const name of [apexClassName.recordEventTrigger(objectAt.value), ...withTest(config)]) {
+      classes.push({ name, at: objectAt, from: `the record-event operations of "${objectAt.value}"` });
     }
   }
   return classes;
@@ -84,7 +102,8 @@ export function checkGeneratedNames(report: Report, classes: GeneratedClass[]): 
     if (generated.name.length > MAX_APEX_CLASS_NAME) {
       const longest = valid.filter((c) => c.at === generated.at).sort((a, b) => b.name.length - a.name.length)[0];
       const over = longest.name.length - MAX_APEX_CLASS_NAME;
-      const stem = generated.from.startsWith('event') ? apexStem(base) : base;
+      const stem =
+        generated.from.startsWith('event') || generated.from.includes('record-event') ? apexStem(base) : base;
       once(
         generated.at,
         'apex-name-length',

@@ -19,6 +19,8 @@ import type {
   ObjectExtensionDeclaration,
   PlatformEventDeclaration,
   PublishSubscribeOperation,
+  RecordEventCondition,
+  RecordEventOperation,
   RemoteCallInOperation,
   RequestReplyOperation,
   RetryPolicy,
@@ -89,7 +91,17 @@ const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
     statusField: true,
     title: true,
   }),
+  'record-event': keys<RecordEventOperation>({
+    ...BASE,
+    object: true,
+    event: true,
+    on: true,
+    whenChanged: true,
+    when: true,
+    mapping: true,
+  }),
 };
+const RECORD_EVENT_WHEN = keys<RecordEventCondition>({ field: true, equals: true });
 
 const COMMON_FIELD = { kind: true, label: true, description: true, helpText: true, sensitive: true } as const;
 const REQUIRED = { required: true } as const;
@@ -245,6 +257,7 @@ export function checkStrict(report: Report, kind: DeclarationKind, declaration: 
     checkKeys(report, declaration, known, `A ${pattern} operation`);
     checkKeys(report, childAt(declaration, 'retry'), RETRY, 'retry');
     checkKeys(report, childAt(declaration, 'volume'), VOLUME, 'volume');
+    if (pattern === 'record-event') checkKeys(report, childAt(declaration, 'when'), RECORD_EVENT_WHEN, 'when');
     checkFieldMap(report, childAt(declaration, 'request'));
     checkFieldMap(report, childAt(declaration, 'response'));
     return;

@@ -9,6 +9,7 @@ import type { GeneratedFile } from '../types';
 import { emitBatchSync } from './batchSync';
 import { emitFireAndForget } from './fireAndForget';
 import { emitMonitoring } from './monitoring';
+import { emitRecordEvents } from './recordEvent';
 import { emitRemoteCallIn } from './remoteCallIn';
 import { emitRequestReply } from './requestReply';
 
@@ -20,6 +21,7 @@ export function emitApex(model: Model): GeneratedFile[] {
     if (operation.pattern === 'batch-sync') files.push(...emitBatchSync(model, operation));
   }
   files.push(...emitFireAndForget(model));
+  files.push(...emitRecordEvents(model));
   for (const monitor of model.monitoring) files.push(...emitMonitoring(monitor));
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
