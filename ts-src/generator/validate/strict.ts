@@ -9,6 +9,7 @@ import type {
   AuthDeclaration,
   BatchSyncOperation,
   CircuitBreakerPolicy,
+  CursorPaging,
   CustomObjectDeclaration,
   ExternalSystemDeclaration,
   FieldDeclaration,
@@ -19,9 +20,11 @@ import type {
   ObjectExtensionDeclaration,
   PlatformEventDeclaration,
   PublishSubscribeOperation,
+  PullSyncOperation,
   RemoteCallInOperation,
   RequestReplyOperation,
   RetryPolicy,
+  SincePaging,
   UiUpdateOperation,
   VolumeDeclaration,
 } from '../../dsl';
@@ -44,6 +47,10 @@ const RETRY = keys<RetryPolicy>({
 });
 const BREAKER = keys<CircuitBreakerPolicy>({ failureThreshold: true, coolDownSeconds: true });
 const BASE = { name: true, description: true, pattern: true, volume: true } as const;
+const PAGING = {
+  cursor: keys<CursorPaging>({ param: true, next: true }),
+  since: keys<SincePaging>({ param: true, field: true }),
+};
 const VOLUME = keys<VolumeDeclaration>({ messagesPerDay: true, peakPerHour: true, payloadBytes: true });
 const CALL = { system: true, method: true, path: true, timeoutSeconds: true } as const;
 
@@ -66,6 +73,22 @@ const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
     idempotencyKey: true,
     schedule: true,
     batchSize: true,
+    retry: true,
+  }),
+  'pull-sync': keys<PullSyncOperation>({
+    ...BASE,
+    system: true,
+    path: true,
+    timeoutSeconds: true,
+    object: true,
+    idempotencyKey: true,
+    record: true,
+    mapping: true,
+    records: true,
+    paging: true,
+    pageSize: true,
+    pageSizeParam: true,
+    schedule: true,
     retry: true,
   }),
   'remote-call-in': keys<RemoteCallInOperation>({
@@ -244,6 +267,10 @@ export function checkStrict(report: Report, kind: DeclarationKind, declaration: 
     checkKeys(report, childAt(declaration, 'volume'), VOLUME, 'volume');
     checkFieldMap(report, childAt(declaration, 'request'));
     checkFieldMap(report, childAt(declaration, 'response'));
+    checkFieldMap(report, childAt(declaration, 'record'));
+    checkKeys(report, childAt(declaration, 'paging'), Object.keys(PAGING), 'paging');
+    for (const [mode, known] of Object.entries(PAGING))
+      checkKeys(report, childAt(declaration, 'paging', mode), known, `paging.${mode}`);
     return;
   }
   checkKeys(

@@ -9,6 +9,7 @@ import type { GeneratedFile } from '../types';
 import { emitBatchSync } from './batchSync';
 import { emitFireAndForget } from './fireAndForget';
 import { emitMonitoring } from './monitoring';
+import { emitPullSync } from './pullSync';
 import { emitRemoteCallIn } from './remoteCallIn';
 import { emitRequestReply } from './requestReply';
 
@@ -18,6 +19,7 @@ export function emitApex(model: Model): GeneratedFile[] {
     if (operation.pattern === 'request-reply') files.push(...emitRequestReply(model, operation));
     if (operation.pattern === 'remote-call-in') files.push(...emitRemoteCallIn(model, operation));
     if (operation.pattern === 'batch-sync') files.push(...emitBatchSync(model, operation));
+    if (operation.pattern === 'pull-sync') files.push(...emitPullSync(model, operation));
   }
   files.push(...emitFireAndForget(model));
   for (const monitor of model.monitoring) files.push(...emitMonitoring(monitor));
