@@ -150,6 +150,19 @@ describe('pull-sync declarations', () => {
       at: "idempotencyKey: |'Currency__c'",
     }));
 
+  test('a required field no record property is mapped to', () =>
+    expectRefused(
+      app(
+        'Currency__c: field.text({ length: 3 }),',
+        'Currency__c: field.text({ length: 3 }),\n    Region__c: field.text({ length: 10, required: true }),',
+      ),
+      {
+        rule: 'pull-required',
+        message: /Price_Entry__c\.Region__c is required and no record property is mapped to it/,
+        at: 'mapping: |{',
+      },
+    ));
+
   test('a key no record property is mapped to', () =>
     expectRefused(app("sku: 'Sku__c', ", ''), {
       rule: 'pull-key',

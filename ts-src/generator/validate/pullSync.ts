@@ -6,7 +6,7 @@
  * is a field of the object and that `idempotencyKey` is a unique External ID field.
  */
 import { childAt, type Literal } from '../load/literal';
-import { checkFields, numberAt, stringAt, type Report } from './fields';
+import { booleanAt, checkFields, numberAt, stringAt, type Report } from './fields';
 import { ASSIGNABLE } from './index';
 import { ASYNC_HEAP_BYTES, CALLOUT_RESPONSE_BYTES_ASYNC, MAX_PULL_PAGE_SIZE, PULL_PAGE_HEAP_FACTOR } from './rules';
 
@@ -156,6 +156,17 @@ function checkMapping(
         'mapping-length',
         `Mapping writes record property "${property}" (up to ${fromLength} characters) to ${object}.${target.value}, which holds ${toLength}: longer values would fail that record`,
         `declare "${property}" with length: ${toLength} or less, or lengthen ${target.value}`,
+      );
+    }
+  }
+  const written = new Set([...mapping.entries.values()].map((t) => (t.type === 'string' ? t.value : '')));
+  for (const [name, field] of fields) {
+    if (field && booleanAt(field, 'required') && !written.has(name)) {
+      report(
+        mapping,
+        'pull-required',
+        `${object}.${name} is required and no record property is mapped to it, so every new record would fail to insert`,
+        `map a record property to ${name}, or make ${name} optional`,
       );
     }
   }
