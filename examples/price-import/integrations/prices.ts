@@ -1,4 +1,4 @@
-import { customObject, externalSystem, field, operation } from "../dsl";
+import { externalSystem, field, objectExtension, operation } from "../dsl";
 
 /** The product information system that owns list prices. */
 export const pim = externalSystem({
@@ -13,24 +13,23 @@ export const pim = externalSystem({
   circuitBreaker: { failureThreshold: 5, coolDownSeconds: 300 }
 });
 
-/** One list price per SKU and currency, as the PIM publishes it. */
-export const productPrice = customObject({
-  apiName: "Product_Price__c",
-  label: "Product Price",
-  pluralLabel: "Product Prices",
-  description: "List prices imported nightly from the PIM.",
-  nameField: { type: "Text", label: "Product Price" },
-  sharingModel: "ReadWrite",
+/** The PIM's product id and list price on Salesforce products. */
+export const productPrices = objectExtension({
+  object: "Product2",
   fields: {
-    Price_Key__c: field.text({
-      length: 60,
+    PIM_Product_Id__c: field.text({
+      length: 40,
       externalId: true,
       unique: true,
-      description: "SKU and currency, the PIM price id."
+      description:
+        "The product id in the PIM: imported prices are matched on it."
     }),
-    Sku__c: field.text({ length: 40 }),
-    List_Price__c: field.number({ precision: 16, scale: 2 }),
-    Currency_Code__c: field.text({ length: 3 }),
+    List_Price__c: field.number({
+      precision: 16,
+      scale: 2,
+      description: "List price from the PIM."
+    }),
+    Price_Currency__c: field.text({ length: 3 }),
     Price_Changed_At__c: field.dateTime({
       description: "When the PIM last changed the price."
     })
@@ -39,8 +38,9 @@ export const productPrice = customObject({
 
 /**
  * Every night at 02:30 the prices changed since the last run are read from the PIM, 500 a page,
- * and upserted by their price id: a price the PIM changed twice is imported once, with its latest
- * value, and a run that fails half-way resumes from the last page it applied.
+ * and upserted into Product2 by the PIM's product id: a product the PIM changed twice is imported
+ * once, with its latest price, a product new to Salesforce is created, and a run that fails
+ * half-way resumes from the last page it applied.
  */
 export const importPrices = operation({
   name: "ImportPrices",
@@ -48,20 +48,22 @@ export const importPrices = operation({
   pattern: "pull-sync",
   system: "PIM_API",
   path: "/v2/prices",
-  object: "Product_Price__c",
-  idempotencyKey: "Price_Key__c",
+  object: "Product2",
+  idempotencyKey: "PIM_Product_Id__c",
   record: {
-    priceId: field.text({ length: 60 }),
+    productId: field.text({ length: 40 }),
+    name: field.text({ length: 80 }),
     sku: field.text({ length: 40 }),
-    amount: field.number({ precision: 16, scale: 2 }),
+    listPrice: field.number({ precision: 16, scale: 2 }),
     isoCode: field.text({ length: 3 }),
     updatedAt: field.dateTime()
   },
   mapping: {
-    priceId: "Price_Key__c",
-    sku: "Sku__c",
-    amount: "List_Price__c",
-    isoCode: "Currency_Code__c",
+    productId: "PIM_Product_Id__c",
+    name: "Name",
+    sku: "StockKeepingUnit",
+    listPrice: "List_Price__c",
+    isoCode: "Price_Currency__c",
     updatedAt: "Price_Changed_At__c"
   },
   records: "items",
