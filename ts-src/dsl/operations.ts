@@ -24,7 +24,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * Expected traffic of an operation, a sizing input: `npm run plan` shows what it spends against each
  * org limit and the build refuses a volume that cannot fit. What one message is depends on the
  * pattern: an event delivered (fire-and-forget), a call made (request-reply), a record synced
- * (batch-sync), a request received (remote-call-in), an event published (publish-subscribe; each
+ * (batch-sync), a record imported (pull-sync), a request received (remote-call-in), an event published (publish-subscribe; each
  * subscriber receives it), an event received by an open record page (ui-update: events on the
  * channel x pages subscribed, since every empApi client receives every event of its channel).
  */
@@ -96,6 +96,64 @@ export interface BatchSyncOperation extends OperationBase, OutboundCall {
   schedule: string;
   /** Records per execute() (1-2000); one callout each. */
   batchSize: number;
+  retry: RetryPolicy;
+}
+
+/**
+ * How a pull sync walks the system's pages. `cursor`: each page names the next one (a property of
+ * the page), sent back as a query parameter; an absent or null cursor ends the run, and the next run
+ * starts from the first page again. `since`: each page is asked for the records changed at or after
+ * a time (a query parameter); the greatest change time seen (a DateTime property of each record)
+ * becomes the next `since`, kept across runs, so each run imports only what changed.
+ */
+export type PullPaging = { cursor: CursorPaging } | { since: SincePaging };
+
+export interface CursorPaging {
+  /** Query parameter the cursor is sent in, such as `cursor`. */
+  param: string;
+  /** Property of a page holding the next page's cursor, such as `nextCursor`. */
+  next: string;
+}
+
+export interface SincePaging {
+  /** Query parameter the time is sent in (ISO-8601, UTC), such as `updatedSince`. */
+  param: string;
+  /** DateTime property of `record` holding its change time, such as `updatedAt`. */
+  field: string;
+}
+
+/**
+ * Scheduled import from the system: each run GETs `path` page by page (one Queueable per page), and
+ * upserts each page's records into `object` by `idempotencyKey`. Records that fail are logged one by
+ * one; the paging position moves only with a page that was applied, so a failed run resumes where it
+ * stopped. The method is always GET.
+ */
+export interface PullSyncOperation extends OperationBase {
+  pattern: 'pull-sync';
+  /** `name` of an external system declaration. */
+  system: string;
+  /** Path appended to the Named Credential URL, starting with `/`; paging parameters are added to it. */
+  path: string;
+  /** Overrides the system's default timeout (1-120 s). */
+  timeoutSeconds?: number;
+  /** Object the records are upserted into. */
+  object: string;
+  /** Unique External ID field of `object` the records are matched on; `mapping` must write it. */
+  idempotencyKey: string;
+  /** One record of a page: its properties and their kinds (sensitive ones are redacted in the log). */
+  record: ShapeMap;
+  /** Record property -> field of `object` it is written to. */
+  mapping: Readonly<Record<string, string>>;
+  /** Property of a page (a JSON object) that holds the array of records, such as `items`. */
+  records: string;
+  paging: PullPaging;
+  /** Records asked for per page (1-4999, see validate/pullSync.ts): one callout and one upsert each. */
+  pageSize: number;
+  /** Query parameter carrying `pageSize`, such as `limit`. */
+  pageSizeParam: string;
+  /** Cron expression of the schedule (Salesforce syntax: seconds first). */
+  schedule: string;
+  /** Retries of a failed page (the page is fetched again; the paging position holds). */
   retry: RetryPolicy;
 }
 
@@ -195,6 +253,7 @@ export type OperationDeclaration =
   | FireAndForgetOperation
   | PublishSubscribeOperation
   | BatchSyncOperation
+  | PullSyncOperation
   | RemoteCallInOperation
   | UiUpdateOperation
   | RecordEventOperation;

@@ -19,6 +19,7 @@ import {
   calloutSecondsPerTransaction,
   calloutsPerTransaction,
   dataStorageBytes,
+  dmlRowsPerTransaction,
   eventDeliveriesPerDay,
   eventPublishesPerHour,
   heapBytes,
@@ -130,6 +131,12 @@ export function asyncExecutions(op: OperationModel, failureRate: number): number
         runs * (3 + chunks) + Math.ceil(Math.ceil(messages * failureRate) / op.batchSize) * (op.retry.maxAttempts - 1)
       );
     }
+    case 'pull-sync': {
+      const runs = runsPerDay(op.schedule);
+      const pages = Math.max(1, Math.ceil(messages / runs / op.pageSize));
+      // One scheduled execution and one Queueable per page for each run; a failed page is fetched again.
+      return runs * (1 + pages) + Math.ceil(runs * pages * failureRate) * (op.retry.maxAttempts - 1);
+    }
     default:
       return 0;
   }
@@ -214,6 +221,37 @@ export function transactionLines(op: OperationModel, org: OrgShape): BudgetLine[
           false,
         ),
         ...heap(op.batchSize, true),
+      ];
+    case 'pull-sync':
+      return [
+        line('callouts-per-transaction', 'Callouts per page job', 1, calloutsPerTransaction(), 'callouts', false),
+        line(
+          'callout-seconds-per-transaction',
+          'Callout seconds per page job',
+          op.timeoutSeconds,
+          calloutSecondsPerTransaction(),
+          's',
+          false,
+        ),
+        // Each record upserted and, when it fails, its error-log row; the state and circuit rows.
+        line(
+          'dml-rows-per-transaction',
+          'DML rows per page job',
+          2 * op.pageSize + 2,
+          dmlRowsPerTransaction(),
+          'rows',
+          false,
+        ),
+        line(
+          'queueable-chain-depth',
+          'Queueable chain depth (pages and retries per run)',
+          op.retry.maxChainDepth,
+          queueableChainDepth(org),
+          'jobs',
+          false,
+        ),
+        // The answer as text, its parsed form and the records built from it: about three copies.
+        ...heap(3 * op.pageSize, true),
       ];
     case 'remote-call-in':
       return heap(1, false);

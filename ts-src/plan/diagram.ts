@@ -63,6 +63,12 @@ export function architectureGraph(model: Model): Graph {
           { from: id, to: system(op.system), label: `${op.method} ${op.path}` },
         );
         break;
+      case 'pull-sync':
+        edges.push(
+          { from: id, to: system(op.system), label: `${op.method} ${op.path}` },
+          { from: id, to: object(op.object), label: 'upsert' },
+        );
+        break;
       case 'remote-call-in': {
         const caller = node({ id: safeId('ext', op.source), kind: 'caller', label: op.source });
         edges.push(

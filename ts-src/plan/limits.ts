@@ -117,6 +117,11 @@ export function queueableChainDepth(org: OrgShape): Allocation {
   };
 }
 
+/** DML rows in one transaction: 10,000 (a pull-sync page: its records, their log rows, the state). */
+export function dmlRowsPerTransaction(): Allocation {
+  return { value: 10_000, source: ASYNC_SOURCE };
+}
+
 /**
  * Apex heap: 6 MB in a synchronous transaction (a call-in, a request-reply), 12 MB in an
  * asynchronous one (a delivery job, a batch chunk).

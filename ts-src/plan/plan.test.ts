@@ -242,3 +242,49 @@ describe('diagram', () => {
     assert.match(toMermaid(graph), /evt_E__e --> op_Send\n {2}op_Send -->\|"POST \/x"\| sys_S\n$/);
   });
 });
+
+describe('pull-sync budget', () => {
+  const pull = (messagesPerDay: number, pageSize: number): OperationModel => ({
+    name: 'Pull',
+    description: '',
+    pattern: 'pull-sync',
+    system: 'S',
+    method: 'GET',
+    path: '/x',
+    timeoutSeconds: 30,
+    object: 'O__c',
+    idempotencyKey: 'K__c',
+    record: [],
+    mapping: {},
+    records: 'items',
+    paging: { cursor: { param: 'cursor', next: 'next' } },
+    pageSize,
+    pageSizeParam: 'limit',
+    schedule: '0 0 2 * * ?',
+    retry: { maxAttempts: 3, baseDelaySeconds: 60, maxDelaySeconds: 600, jitter: 'full', maxChainDepth: 5 },
+    volume: { messagesPerDay, payloadBytes: 1000 },
+    location: at,
+  });
+
+  test('async Apex a day: the scheduled run and one job per page, a failed page fetched again', () => {
+    // 2,000 records a night in pages of 500: 1 + 4 jobs; 20 % of 4 pages fail, each retried twice.
+    assert.equal(asyncExecutions(pull(2000, 500), 0.2), 5 + 1 * 2);
+    assert.equal(asyncExecutions(pull(0, 500), 0), 2, 'an empty night still fetches one page');
+  });
+
+  test('per page job: one callout, 2 DML rows per record plus two, three copies of the page in the heap', () => {
+    const lines = new Map(transactionLines(pull(2000, 500), org('developer')).map((l) => [l.limit, l]));
+    assert.equal(lines.get('callouts-per-transaction')?.used, 1);
+    assert.equal(lines.get('callout-seconds-per-transaction')?.used, 30);
+    assert.equal(lines.get('dml-rows-per-transaction')?.used, 1002);
+    assert.equal(lines.get('dml-rows-per-transaction')?.allowed, 10_000);
+    assert.equal(lines.get('queueable-chain-depth')?.allowed, 5);
+    assert.equal(lines.get('heap-per-transaction')?.used, 3 * 500 * 1000);
+  });
+
+  test('the diagram shows the GET to the system and the upsert into the object', () => {
+    const graph = architectureGraph({ operations: [pull(10, 10)], systems: [] } as never);
+    const labels = graph.edges.map((e) => e.label);
+    assert.ok(labels.includes('GET /x') && labels.includes('upsert'), labels.join(', '));
+  });
+});

@@ -21,12 +21,15 @@ export const circuitState = customObject({
   },
 });
 
-/** When each batch sync last finished without a system-wide failure: the start of its next delta. */
+/**
+ * When each batch sync last finished without a system-wide failure: the start of its next delta.
+ * Pull syncs keep their paging position and their one-run-at-a-time lock on the same row.
+ */
 export const syncState = customObject({
   apiName: 'Integration_Sync_State__c',
   label: 'Integration Sync State',
   pluralLabel: 'Integration Sync States',
-  description: 'Watermark of each batch sync (Switchyard runtime).',
+  description: 'Watermark of each batch sync, paging position and run lock of each pull sync (Switchyard runtime).',
   nameField: { type: 'Text', label: 'Operation' },
   sharingModel: 'ReadWrite',
   fields: {
@@ -34,5 +37,19 @@ export const syncState = customObject({
     Last_Success_At__c: field.dateTime({ description: 'Start time of the last successful run.' }),
     Last_Run_At__c: field.dateTime(),
     Last_Run_Failures__c: field.number({ precision: 9, scale: 0 }),
+    Pull_Cursor__c: field.longTextArea({
+      length: 4096,
+      description: 'Pull sync, cursor paging: the cursor of the next page to fetch; blank = the first page.',
+    }),
+    Pull_Since__c: field.dateTime({
+      description: 'Pull sync, since paging: the greatest change time of the records applied so far.',
+    }),
+    Pull_Run_Token__c: field.text({
+      length: 36,
+      description: 'Pull sync: the run that holds this operation (one run at a time).',
+    }),
+    Pull_Run_Until__c: field.dateTime({
+      description: 'Pull sync: the lease of Pull_Run_Token__c; a run that died is taken over after it.',
+    }),
   },
 });

@@ -109,6 +109,7 @@ describe('policy scenarios: the Apex runtime follows', () => {
 
   const constants: [string, string, number][] = [
     ['SwyDeliveryJob', 'MAX_DELAY_MINUTES', MAX_ENQUEUE_DELAY_MINUTES],
+    ['SwyPullSync', 'MAX_DELAY_MINUTES', MAX_ENQUEUE_DELAY_MINUTES],
     ['SwyCalloutRequest', 'MAX_TIMEOUT_SECONDS', MAX_TRANSACTION_CALLOUT_SECONDS],
     ['SwyOperationConfig', 'MAX_CALLOUTS_PER_TRANSACTION', MAX_CALLOUTS_PER_TRANSACTION],
     ['SwyDeliveryFinalizer', 'MAX_CONSECUTIVE_REQUEUES', MAX_FINALIZER_REQUEUES],

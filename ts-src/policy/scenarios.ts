@@ -11,6 +11,7 @@ import { CLOSED, flushBreaker, TransactionBreaker, type BreakerRecord, type Circ
 import { runDeliveryJob, type DeliveryJobRun } from './delivery';
 import { messagesPerJob } from './limits';
 import { breakerSignal, classifyStatus, stepAfter, type Classified } from './outcome';
+import { pageDecision, type PageOutcome } from './pullSync';
 import { seededRandom } from './random';
 import { testPolicy } from './testPolicy';
 
@@ -179,6 +180,16 @@ export const KINDS: Record<string, (given: Record<string, unknown>, expect: Reco
   },
   breaker,
   messagesPerJob: (given, expect) => differences(expect, { messages: messagesPerJob(num(given.timeoutSeconds)) }),
+  pullPage: (given, expect) =>
+    differences(expect, {
+      ...pageDecision(
+        given.outcome as PageOutcome,
+        num(given.attemptsMade),
+        schedule(given),
+        given.hasNextPage === true,
+        given.canChain !== false,
+      ),
+    }),
 };
 
 export function runScenario(scenario: Scenario): string[] {

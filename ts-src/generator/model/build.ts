@@ -215,6 +215,15 @@ function operationModel(
     case 'fire-and-forget':
     case 'batch-sync':
       return { ...operation, timeoutSeconds: timeoutOf(operation), retry: retryModel(operation.retry), location };
+    case 'pull-sync':
+      return {
+        ...operation,
+        method: 'GET',
+        timeoutSeconds: timeoutOf(operation),
+        record: fieldModels(operation.record, childAt(literal, 'record')),
+        retry: retryModel(operation.retry),
+        location,
+      };
     case 'remote-call-in':
       return { ...operation, request: fieldModels(operation.request, childAt(literal, 'request')), location };
     case 'publish-subscribe':

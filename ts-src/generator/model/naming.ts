@@ -70,6 +70,8 @@ export const apexClassName = {
   /** Delivery configuration of a fire-and-forget or batch-sync operation (SwyOperation). */
   operation: (operationName: string) => `${operationName}Operation`,
   batch: (operationName: string) => `${operationName}Batch`,
+  /** Pull sync: Schedulable entry point and its configuration (SwyPullSync.Source). */
+  pullSync: (operationName: string) => `${operationName}PullSync`,
   monitor: (monitoringName: string) => `${monitoringName}Monitor`,
   trigger: (eventApiName: string) => `${apexStem(eventApiName)}Trigger`,
   /**

@@ -11,6 +11,7 @@ import type {
   HttpMethod,
   IntegrationPattern,
   NameField,
+  PullPaging,
   RetryPolicy,
   VolumeDeclaration,
 } from '../../dsl';
@@ -169,6 +170,23 @@ export interface BatchSyncModel extends OperationModelBase, OutboundCallModel {
   retry: RetryPolicyModel;
 }
 
+export interface PullSyncModel extends OperationModelBase, OutboundCallModel {
+  pattern: 'pull-sync';
+  /** Always GET: a page is read, nothing is sent. */
+  method: 'GET';
+  object: string;
+  idempotencyKey: string;
+  /** One record of a page, as declared. */
+  record: readonly FieldModel[];
+  mapping: Readonly<Record<string, string>>;
+  records: string;
+  paging: PullPaging;
+  pageSize: number;
+  pageSizeParam: string;
+  schedule: string;
+  retry: RetryPolicyModel;
+}
+
 export interface RemoteCallInModel extends OperationModelBase {
   pattern: 'remote-call-in';
   source: string;
@@ -216,6 +234,7 @@ export type OperationModel =
   | FireAndForgetModel
   | PublishSubscribeModel
   | BatchSyncModel
+  | PullSyncModel
   | RemoteCallInModel
   | UiUpdateModel
   | RecordEventModel;

@@ -26,6 +26,7 @@ import {
 import { checkGeneratedNames, generatedClasses } from './names';
 import { checkObjectParts, checkExternalIdCount } from './objects';
 import { checkRecordEvents } from './recordEvent';
+import { checkPullSync } from './pullSync';
 import {
   COMMON_FIELDS,
   EXTERNAL_ID_KINDS,
@@ -142,13 +143,14 @@ export function validateDeclarations(
   for (const operation of operations) checkReferences(report, operation, catalog);
   for (const operation of operations) checkUiUpdate(report, operation, catalog.eventFields);
   checkRecordEvents(report, operations, events, objects, extensions);
+  for (const operation of operations) checkPullSync(report, operation, catalog.objectFields);
   // The budget needs a model, and a model needs declarations that pass every other rule.
   if (errors.length === 0) checkVolumeLimits(report, warn, declarations);
   return errors;
 }
 
 /** Kinds a request property may be written to a field of (the REST resource converts them). */
-const ASSIGNABLE: Readonly<Record<string, readonly string[]>> = {
+export const ASSIGNABLE: Readonly<Record<string, readonly string[]>> = {
   Text: ['Text', 'TextArea', 'LongTextArea', 'Email', 'Url', 'Picklist'],
   TextArea: ['TextArea', 'LongTextArea'],
   LongTextArea: ['LongTextArea'],
@@ -228,7 +230,9 @@ function checkHttpMethod(report: Report, operation: Literal): void {
       method,
       'http-method',
       `A batch-sync operation sends each chunk of records as a request body, and ${method.value} sends none`,
-      'use POST, PUT or PATCH',
+      method.value === 'GET'
+        ? "to import records from the system, declare pattern: 'pull-sync' (a scheduled GET of pages, upserted by idempotencyKey); to push records, use POST, PUT or PATCH"
+        : 'use POST, PUT or PATCH',
     );
   }
 }

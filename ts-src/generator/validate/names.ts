@@ -30,6 +30,8 @@ function operationClasses(pattern: string | undefined, name: string): string[] {
       return withTest(apexClassName.operation(name));
     case 'batch-sync':
       return [apexClassName.batch(name), apexClassName.operation(name)].flatMap(withTest);
+    case 'pull-sync':
+      return withTest(apexClassName.pullSync(name));
     case 'remote-call-in':
       return withTest(restResourceClassName(name));
     default:

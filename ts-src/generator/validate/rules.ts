@@ -27,6 +27,20 @@ export const MAX_CALLOUT_TIMEOUT_SECONDS = 120;
  */
 export const SCRATCH_ORG_MAX_CHAIN_DEPTH = 5;
 
+/**
+ * Pull sync, one page per asynchronous transaction. A page may write each record and one error-log
+ * row per failed record, plus the sync-state and circuit rows, within the 10,000 DML rows of one
+ * transaction: floor((10,000 - 2) / 2) records. The answer is held as text, parsed
+ * (`JSON.deserializeUntyped`) and turned into SObjects in the same 12 MB asynchronous heap, so at
+ * most a third of the heap is answer; an asynchronous callout's answer is at most 12 MB anyway
+ * (6 MB synchronous).
+ * https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_gov_limits.htm
+ */
+export const MAX_PULL_PAGE_SIZE = 4999;
+export const ASYNC_HEAP_BYTES = 12 * 1024 * 1024;
+export const CALLOUT_RESPONSE_BYTES_ASYNC = 12 * 1024 * 1024;
+export const PULL_PAGE_HEAP_FACTOR = 3;
+
 /** Batch Apex scope: 1-2,000 records per execute(). */
 export const MAX_BATCH_SIZE = 2000;
 

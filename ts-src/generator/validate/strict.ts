@@ -9,6 +9,7 @@ import type {
   AuthDeclaration,
   BatchSyncOperation,
   CircuitBreakerPolicy,
+  CursorPaging,
   CustomObjectDeclaration,
   ExternalSystemDeclaration,
   FieldDeclaration,
@@ -21,9 +22,11 @@ import type {
   PublishSubscribeOperation,
   RecordEventCondition,
   RecordEventOperation,
+  PullSyncOperation,
   RemoteCallInOperation,
   RequestReplyOperation,
   RetryPolicy,
+  SincePaging,
   UiUpdateOperation,
   VolumeDeclaration,
 } from '../../dsl';
@@ -46,6 +49,10 @@ const RETRY = keys<RetryPolicy>({
 });
 const BREAKER = keys<CircuitBreakerPolicy>({ failureThreshold: true, coolDownSeconds: true });
 const BASE = { name: true, description: true, pattern: true, volume: true } as const;
+const PAGING = {
+  cursor: keys<CursorPaging>({ param: true, next: true }),
+  since: keys<SincePaging>({ param: true, field: true }),
+};
 const VOLUME = keys<VolumeDeclaration>({ messagesPerDay: true, peakPerHour: true, payloadBytes: true });
 const CALL = { system: true, method: true, path: true, timeoutSeconds: true } as const;
 
@@ -68,6 +75,22 @@ const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
     idempotencyKey: true,
     schedule: true,
     batchSize: true,
+    retry: true,
+  }),
+  'pull-sync': keys<PullSyncOperation>({
+    ...BASE,
+    system: true,
+    path: true,
+    timeoutSeconds: true,
+    object: true,
+    idempotencyKey: true,
+    record: true,
+    mapping: true,
+    records: true,
+    paging: true,
+    pageSize: true,
+    pageSizeParam: true,
+    schedule: true,
     retry: true,
   }),
   'remote-call-in': keys<RemoteCallInOperation>({
@@ -260,6 +283,10 @@ export function checkStrict(report: Report, kind: DeclarationKind, declaration: 
     if (pattern === 'record-event') checkKeys(report, childAt(declaration, 'when'), RECORD_EVENT_WHEN, 'when');
     checkFieldMap(report, childAt(declaration, 'request'));
     checkFieldMap(report, childAt(declaration, 'response'));
+    checkFieldMap(report, childAt(declaration, 'record'));
+    checkKeys(report, childAt(declaration, 'paging'), Object.keys(PAGING), 'paging');
+    for (const [mode, known] of Object.entries(PAGING))
+      checkKeys(report, childAt(declaration, 'paging', mode), known, `paging.${mode}`);
     return;
   }
   checkKeys(

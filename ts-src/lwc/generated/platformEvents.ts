@@ -193,4 +193,12 @@ export interface IntegrationSyncStateRecord {
   Last_Success_At__c?: string | null;
   /** Operation; Text(80); required */
   Operation__c?: string | null;
+  /** Pull Cursor; LongTextArea(4096); Pull sync, cursor paging: the cursor of the next page to fetch; blank = the first page. */
+  Pull_Cursor__c?: string | null;
+  /** Pull Run Token; Text(36); Pull sync: the run that holds this operation (one run at a time). */
+  Pull_Run_Token__c?: string | null;
+  /** Pull Run Until; DateTime; Pull sync: the lease of Pull_Run_Token__c; a run that died is taken over after it. */
+  Pull_Run_Until__c?: string | null;
+  /** Pull Since; DateTime; Pull sync, since paging: the greatest change time of the records applied so far. */
+  Pull_Since__c?: string | null;
 }

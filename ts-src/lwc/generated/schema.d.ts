@@ -180,6 +180,26 @@ declare module '@salesforce/schema/Integration_Sync_State__c.Operation__c' {
   export default reference;
 }
 
+declare module '@salesforce/schema/Integration_Sync_State__c.Pull_Cursor__c' {
+  const reference: import('lightning/uiRecordApi').FieldId;
+  export default reference;
+}
+
+declare module '@salesforce/schema/Integration_Sync_State__c.Pull_Run_Token__c' {
+  const reference: import('lightning/uiRecordApi').FieldId;
+  export default reference;
+}
+
+declare module '@salesforce/schema/Integration_Sync_State__c.Pull_Run_Until__c' {
+  const reference: import('lightning/uiRecordApi').FieldId;
+  export default reference;
+}
+
+declare module '@salesforce/schema/Integration_Sync_State__c.Pull_Since__c' {
+  const reference: import('lightning/uiRecordApi').FieldId;
+  export default reference;
+}
+
 declare module '@salesforce/schema/Order.External_Order_Id__c' {
   const reference: import('lightning/uiRecordApi').FieldId;
   export default reference;

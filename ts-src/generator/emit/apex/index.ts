@@ -10,6 +10,7 @@ import { emitBatchSync } from './batchSync';
 import { emitFireAndForget } from './fireAndForget';
 import { emitMonitoring } from './monitoring';
 import { emitRecordEvents } from './recordEvent';
+import { emitPullSync } from './pullSync';
 import { emitRemoteCallIn } from './remoteCallIn';
 import { emitRequestReply } from './requestReply';
 
@@ -19,6 +20,7 @@ export function emitApex(model: Model): GeneratedFile[] {
     if (operation.pattern === 'request-reply') files.push(...emitRequestReply(model, operation));
     if (operation.pattern === 'remote-call-in') files.push(...emitRemoteCallIn(model, operation));
     if (operation.pattern === 'batch-sync') files.push(...emitBatchSync(model, operation));
+    if (operation.pattern === 'pull-sync') files.push(...emitPullSync(model, operation));
   }
   files.push(...emitFireAndForget(model));
   files.push(...emitRecordEvents(model));

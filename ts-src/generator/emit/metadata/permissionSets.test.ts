@@ -217,3 +217,45 @@ test('call-in: edit on Order, with Read on the objects Order access depends on; 
     assert.equal(new Set(objects.map((permission) => permission.object)).size, objects.length, 'one entry per object');
   }
 });
+
+test('runtime: a pull sync into a standard object creates and edits it and edits the fields it writes', () => {
+  const base = testModel();
+  const pulled: Model = {
+    ...base,
+    operations: [
+      ...base.operations,
+      {
+        name: 'PullOrders',
+        description: 'Pull.',
+        pattern: 'pull-sync',
+        system: 'ERP_API',
+        method: 'GET',
+        path: '/orders',
+        timeoutSeconds: 30,
+        object: 'Order',
+        idempotencyKey: 'External_Order_Id__c',
+        record: [],
+        mapping: { id: 'External_Order_Id__c', total: 'Synced_Total__c' },
+        records: 'items',
+        paging: { cursor: { param: 'cursor', next: 'next' } },
+        pageSize: 200,
+        pageSizeParam: 'limit',
+        schedule: '0 0 3 * * ?',
+        retry: base.operations.find((o) => o.pattern === 'batch-sync')!.retry,
+        location: base.operations[0].location,
+      } as Model['operations'][number],
+    ],
+  };
+  const set = runtimePermissionSet(pulled);
+  const orders = objectAccess(set, 'Order');
+  assert.equal(orders?.allowCreate, true, 'upsert inserts');
+  assert.equal(orders?.allowEdit, true, 'upsert updates');
+  assert.equal((set.objectPermissions ?? []).filter((p) => p.object === 'Order').length, 1, 'one entry per object');
+  const access = fieldAccess(set);
+  assert.equal(
+    access['Order.Synced_Total__c'],
+    'edit',
+    'a written field is editable, though the batch sync only reads it',
+  );
+  assert.equal(access['Order.Fulfilment_Status__c'], 'read', 'a field only the batch sync sends stays read');
+});

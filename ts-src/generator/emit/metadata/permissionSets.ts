@@ -233,14 +233,24 @@ function extensionAccess(model: Model, object: string, pattern: 'batch-sync' | '
       for (const field of [...Object.values(operation.mapping), operation.idempotencyKey]) access.set(field, 'edit');
     }
   }
+  // A pull sync runs as the runtime user too, and upserts: it edits what it maps and matches on.
+  for (const operation of model.operations) {
+    if (pattern === 'batch-sync' && operation.pattern === 'pull-sync' && operation.object === object) {
+      for (const field of [...Object.values(operation.mapping), operation.idempotencyKey]) access.set(field, 'edit');
+    }
+  }
   return access;
 }
 
-/** Read on the standard objects the batch syncs send. */
+/** Read on the standard objects the batch syncs send; create and edit on those the pull syncs write. */
 function standardObjectAccess(model: Model, pattern: 'batch-sync'): ObjectPermission[] {
   const custom = new Set(model.objects.map((object) => object.apiName));
   const read = model.operations.flatMap((operation) => (operation.pattern === pattern ? [operation.object] : []));
-  return [...new Set(read)].filter((object) => !custom.has(object)).flatMap((object) => withDependencies(object, {}));
+  // A pull sync upserts into its object: create and edit.
+  const written = new Set(model.operations.flatMap((o) => (o.pattern === 'pull-sync' ? [o.object] : [])));
+  return [...new Set([...read, ...written])]
+    .filter((object) => !custom.has(object))
+    .flatMap((object) => withDependencies(object, written.has(object) ? { create: true, edit: true } : {}));
 }
 
 /**
