@@ -217,6 +217,7 @@ function operationModel(
       return { ...operation, request: fieldModels(operation.request, childAt(literal, 'request')), location };
     case 'publish-subscribe':
     case 'ui-update':
+    case 'inbound-event':
       return { ...operation, location };
   }
 }

@@ -72,5 +72,8 @@ export const apexClassName = {
   batch: (operationName: string) => `${operationName}Batch`,
   monitor: (monitoringName: string) => `${monitoringName}Monitor`,
   trigger: (eventApiName: string) => `${apexStem(eventApiName)}Trigger`,
+  /** An inbound-event operation's configuration (SwyInboundEvents.Config) and its event trigger. */
+  consumer: (operationName: string) => `${operationName}Consumer`,
+  consumerTrigger: (operationName: string) => `${operationName}Trigger`,
   test: (className: string) => `${className}Test`,
 } as const;

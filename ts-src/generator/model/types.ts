@@ -189,8 +189,26 @@ export interface UiUpdateModel extends OperationModelBase {
   component: string;
 }
 
+/** An event a system publishes, applied to the record its key names (SwyInboundEvents). */
+export interface InboundEventModel extends OperationModelBase {
+  pattern: 'inbound-event';
+  source: string;
+  event: string;
+  object: string;
+  idempotencyKey: string;
+  /** Event field -> object field; the entry writing `idempotencyKey` carries the key. */
+  mapping: Readonly<Record<string, string>>;
+  orderedBy?: string;
+}
+
 export type OperationModel =
-  RequestReplyModel | FireAndForgetModel | PublishSubscribeModel | BatchSyncModel | RemoteCallInModel | UiUpdateModel;
+  | RequestReplyModel
+  | FireAndForgetModel
+  | PublishSubscribeModel
+  | BatchSyncModel
+  | RemoteCallInModel
+  | UiUpdateModel
+  | InboundEventModel;
 
 export interface MonitoringModel {
   name: string;

@@ -17,6 +17,7 @@ import {
   type Report,
 } from './fields';
 import { checkGeneratedNames, generatedClasses } from './names';
+import { checkInboundEvent } from './inboundEvent';
 import { checkObjectParts, checkExternalIdCount } from './objects';
 import {
   COMMON_FIELDS,
@@ -139,6 +140,7 @@ export function validateDeclarations(
 
   const catalog = new Catalog(events, objects, extensions, systems);
   for (const operation of operations) checkReferences(report, operation, catalog);
+  for (const operation of operations) checkInboundEvent(report, operation, { ...catalog, assignable: ASSIGNABLE });
   // The budget needs a model, and a model needs declarations that pass every other rule.
   if (errors.length === 0) checkVolumeLimits(report, warn, declarations);
   return errors;
@@ -346,6 +348,8 @@ function checkOrderedBy(
 ): void {
   const orderedBy = childAt(operation, 'orderedBy');
   if (orderedBy?.type !== 'string') return;
+  // An inbound event orders by an event field: validate/inboundEvent.ts.
+  if (stringAt(operation, 'pattern') === 'inbound-event') return;
   const property = request?.type === 'object' ? request.entries.get(orderedBy.value) : undefined;
   if (
     stringAt(property, 'kind') !== 'DateTime' ||

@@ -32,6 +32,8 @@ function operationClasses(pattern: string | undefined, name: string): string[] {
       return [apexClassName.batch(name), apexClassName.operation(name)].flatMap(withTest);
     case 'remote-call-in':
       return withTest(restResourceClassName(name));
+    case 'inbound-event':
+      return [...withTest(apexClassName.consumer(name)), apexClassName.consumerTrigger(name)];
     default:
       return [];
   }

@@ -13,6 +13,7 @@ import type {
   ExternalSystemDeclaration,
   FieldDeclaration,
   FireAndForgetOperation,
+  InboundEventOperation,
   ListViewDeclaration,
   MonitoringDeclaration,
   NameField,
@@ -77,6 +78,15 @@ const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
     request: true,
     mapping: true,
     publishes: true,
+    orderedBy: true,
+  }),
+  'inbound-event': keys<InboundEventOperation>({
+    ...BASE,
+    source: true,
+    event: true,
+    object: true,
+    idempotencyKey: true,
+    mapping: true,
     orderedBy: true,
   }),
   'ui-update': keys<UiUpdateOperation>({
