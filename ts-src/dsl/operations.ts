@@ -148,6 +148,12 @@ export interface InboundEventOperation extends OperationBase {
    * the record holds is stale and changes nothing. Without it, the later event (by ReplayId) wins.
    */
   orderedBy?: string;
+  /**
+   * An event whose key no record has: `create` the record (the default; the mapping must then fill
+   * every field a new record needs), or `log` it Failed for a person, for records another flow
+   * creates first (an Order that comes from the ERP).
+   */
+  onMissingRecord?: 'create' | 'log';
 }
 
 /** A Lightning component shows an event live on a record page. */

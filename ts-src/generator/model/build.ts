@@ -215,9 +215,10 @@ function operationModel(
       return { ...operation, timeoutSeconds: timeoutOf(operation), retry: retryModel(operation.retry), location };
     case 'remote-call-in':
       return { ...operation, request: fieldModels(operation.request, childAt(literal, 'request')), location };
+    case 'inbound-event':
+      return { ...operation, onMissingRecord: operation.onMissingRecord ?? 'create', location };
     case 'publish-subscribe':
     case 'ui-update':
-    case 'inbound-event':
       return { ...operation, location };
   }
 }

@@ -199,6 +199,8 @@ export interface InboundEventModel extends OperationModelBase {
   /** Event field -> object field; the entry writing `idempotencyKey` carries the key. */
   mapping: Readonly<Record<string, string>>;
   orderedBy?: string;
+  /** Default applied: `create`. */
+  onMissingRecord: 'create' | 'log';
 }
 
 export type OperationModel =

@@ -54,6 +54,18 @@ export const meter = customObject({
   },
 });
 
+export const gauge = customObject({
+  apiName: 'Gauge__c',
+  label: 'Gauge',
+  pluralLabel: 'Gauges',
+  nameField: { type: 'Text', label: 'Name' },
+  sharingModel: 'ReadWrite',
+  fields: {
+    Serial__c: field.text({ length: 40, externalId: true, unique: true }),
+    Site__c: field.text({ length: 40, required: true }),
+  },
+});
+
 ${inbound(
   'KeyNotMapped',
   `idempotencyKey: 'Serial__c',
@@ -91,6 +103,11 @@ ${inbound(
   mapping: { Serial__c: 'Serial__c' },
   orderedBy: 'Read_At__c',`,
 )}
+${inbound(
+  'CreatesIncomplete',
+  `idempotencyKey: 'Serial__c',
+  mapping: { Serial__c: 'Serial__c' },`,
+).replace("'Meter__c'", "'Gauge__c'")}
 ${inbound(
   'Fine',
   `idempotencyKey: 'Serial__c',
@@ -168,6 +185,12 @@ const cases: Record<string, Expectation> = {
     rule: 'ordered-by',
     message: /orderedBy "Read_At__c" is not a DateTime field of Reading__e mapped/,
     at: "orderedBy: |'Read_At__c'",
+    file: FILE,
+  },
+  'a created record gets every required field': {
+    rule: 'inbound-create',
+    message: /a new Gauge__c needs Site__c, which the mapping does not write/,
+    at: "object: |'Gauge__c'",
     file: FILE,
   },
   'the event is declared': {

@@ -13,6 +13,16 @@
 import { childAt, keyAt, type Literal } from '../load/literal';
 import { booleanAt, numberAt, stringAt, type Report } from './fields';
 
+/**
+ * Standard fields the platform requires on a new record of a standard object an inbound event may
+ * create (a custom object's are its declared required fields). An Asset needs an Account or a
+ * Contact; the Account is listed.
+ */
+const REQUIRED_ON_CREATE: Readonly<Record<string, readonly string[]>> = {
+  Order: ['AccountId', 'EffectiveDate', 'Status'],
+  Asset: ['Name', 'AccountId'],
+};
+
 /** Fields of each declared event and object, as index.ts's catalog holds them. */
 export interface InboundCatalog {
   eventFields: ReadonlyMap<string, Map<string, Literal>>;
@@ -60,6 +70,28 @@ export function checkInboundEvent(report: Report, operation: Literal, catalog: I
   }
   checkKey(report, operation, mapping, eventFields, event!);
   checkOrderedBy(report, operation, mapping, eventFields, objectFields, event!);
+  checkCreate(report, operation, mapping, objectFields, object!);
+}
+
+/** An operation that creates missing records maps every field a new record needs. */
+function checkCreate(
+  report: Report,
+  operation: Literal,
+  mapping: Literal & { type: 'object' },
+  objectFields: Map<string, Literal | undefined>,
+  object: string,
+): void {
+  if (stringAt(operation, 'onMissingRecord') === 'log') return;
+  const written = new Set([...mapping.entries.values()].map((t) => (t.type === 'string' ? t.value : '')));
+  const declared = [...objectFields].filter(([, field]) => field && booleanAt(field, 'required')).map(([name]) => name);
+  const missing = [...(REQUIRED_ON_CREATE[object] ?? []), ...declared].filter((name) => !written.has(name));
+  if (missing.length === 0) return;
+  report(
+    childAt(operation, 'onMissingRecord') ?? childAt(operation, 'object')!,
+    'inbound-create',
+    `An event whose key no ${object} has creates one, and a new ${object} needs ${missing.join(', ')}, which the mapping does not write: every such event would fail`,
+    `map event fields to ${missing.join(', ')}, or add onMissingRecord: 'log' if ${object} records are created elsewhere first`,
+  );
 }
 
 /** An event field is written to a field of a kind it fits, and a Text into one as long. */

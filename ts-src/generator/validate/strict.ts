@@ -88,6 +88,7 @@ const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
     idempotencyKey: true,
     mapping: true,
     orderedBy: true,
+    onMissingRecord: true,
   }),
   'ui-update': keys<UiUpdateOperation>({
     ...BASE,
