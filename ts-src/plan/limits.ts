@@ -124,3 +124,11 @@ export function queueableChainDepth(org: OrgShape): Allocation {
 export function heapBytes(async: boolean): Allocation {
   return { value: (async ? 12 : 6) * 1024 * 1024, source: ASYNC_SOURCE };
 }
+
+/** DML rows in one transaction: 10,000. */
+export function dmlRowsPerTransaction(): Allocation {
+  return { value: 10_000, source: ASYNC_SOURCE };
+}
+
+/** Events one Platform Event trigger run receives at most: 2,000. */
+export const MAX_EVENT_TRIGGER_BATCH = 2000;
