@@ -12,8 +12,8 @@ import { doc, members, str, stringSet } from './apex';
 import { sensitiveFieldsOf } from './events';
 import { eventFactory } from './eventFactory';
 import { apexClassFiles, apexTriggerFiles, type DeclarationSource } from './files';
-import { sampleValue } from './samples';
 import { apex } from './template';
+import { testRecord } from './testRecords';
 import { INTEGRATION_USER, testClass, testsAs } from './tests';
 
 interface Context {
@@ -243,26 +243,9 @@ function configAssertions(ctx: Context): string {
   `;
 }
 
-/** The record an event is applied to: an Order or Asset with what the platform needs; a custom object's required fields. */
+/** The record an event is applied to, with what the platform and the declarations require on create. */
 function setupRecord(model: Model, ctx: Context): string[] {
   const { object, idempotencyKey } = ctx.operation;
-  const account = ["Account account = new Account(Name = 'Switchyard Test Account');", 'insert as system account;'];
-  if (object === 'Order') {
-    return [
-      ...account,
-      `insert as system new Order(AccountId = account.Id, EffectiveDate = Date.today(), Status = 'Draft', ${idempotencyKey} = KEY);`,
-    ];
-  }
-  if (object === 'Asset') {
-    return [
-      ...account,
-      `insert as system new Asset(Name = 'Switchyard Test Asset', AccountId = account.Id, ${idempotencyKey} = KEY);`,
-    ];
-  }
-  const custom = model.objects.find((o) => o.apiName === object);
-  const required = (custom?.fields ?? [])
-    .filter((f) => f.required && f.name !== idempotencyKey)
-    .map((f) => `${f.name} = ${sampleValue(f)}`);
-  const name = custom?.nameField.type === 'Text' ? ["Name = 'Switchyard Test'"] : [];
-  return [`insert as system new ${object}(${[...name, ...required, `${idempotencyKey} = KEY`].join(', ')});`];
+  const { setup, fields } = testRecord(model, object, idempotencyKey);
+  return [...setup, `insert as system new ${object}(${[...fields, `${idempotencyKey} = KEY`].join(', ')});`];
 }
