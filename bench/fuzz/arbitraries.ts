@@ -181,6 +181,7 @@ export const validDeclarations = (maxOperations = 4): fc.Arbitrary<Declaration[]
             'publish-subscribe',
             'batch-sync',
             'remote-call-in',
+            'inbound-event',
           ),
           pick: fc.nat(),
           method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
@@ -305,6 +306,18 @@ export const validDeclarations = (maxOperations = 4): fc.Arbitrary<Declaration[]
             idempotencyKey: 'Ext_Key__c',
             request: { key: { $field: 'text', length: 64, required: true }, ...o.request },
             mapping: { key: 'Ext_Key__c' },
+          };
+        } else if (o.pattern === 'inbound-event' && object) {
+          // Records with required fields cannot be created from the key alone: log unknown keys.
+          const mapping = { Key__c: 'Ext_Key__c' };
+          value = {
+            ...base,
+            source: 'Fuzz',
+            event,
+            object,
+            idempotencyKey: 'Ext_Key__c',
+            mapping,
+            onMissingRecord: 'log',
           };
         } else value = { ...base, pattern: 'publish-subscribe', event, subscribers: ['A subscriber'] }; // no object declared
         out.push({ kind: 'operation', variable: `operation${i}`, value });

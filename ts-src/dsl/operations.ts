@@ -180,6 +180,40 @@ export interface RemoteCallInOperation extends OperationBase {
   orderedBy?: string;
 }
 
+/**
+ * A system outside Salesforce publishes a Platform Event (Pub/Sub API, or REST API
+ * `POST /sobjects/<Event>__e`); a generated trigger applies each event to the record its key names,
+ * creating it when none has the key. Redelivered and out-of-date events change nothing. One message
+ * of its `volume` is one event received.
+ */
+export interface InboundEventOperation extends OperationBase {
+  pattern: 'inbound-event';
+  /** Who publishes (for logs, the README and the publisher's permission set). */
+  source: string;
+  /** API name of the Platform Event the system publishes. */
+  event: string;
+  object: string;
+  /**
+   * Unique external-ID field of `object` the event's key is matched against. The `mapping` entry
+   * that writes this field names the event field carrying the key.
+   */
+  idempotencyKey: string;
+  /** Event field -> field of `object` it is written to (an empty event field writes an empty value). */
+  mapping: Readonly<Record<string, string>>;
+  /**
+   * Event field (a DateTime, mapped to a field) saying when the change happened. Events of one key
+   * may arrive out of order (a publisher's retries, several publishers): a change older than the one
+   * the record holds is stale and changes nothing. Without it, the later event (by ReplayId) wins.
+   */
+  orderedBy?: string;
+  /**
+   * An event whose key no record has: `create` the record (the default; the mapping must then fill
+   * every field a new record needs), or `log` it Failed for a person, for records another flow
+   * creates first (an Order that comes from the ERP).
+   */
+  onMissingRecord?: 'create' | 'log';
+}
+
 /** A Lightning component shows an event live on a record page. */
 interface UiUpdateBase extends OperationBase {
   pattern: 'ui-update';
@@ -256,7 +290,8 @@ export type OperationDeclaration =
   | PullSyncOperation
   | RemoteCallInOperation
   | UiUpdateOperation
-  | RecordEventOperation;
+  | RecordEventOperation
+  | InboundEventOperation;
 
 export type IntegrationPattern = OperationDeclaration['pattern'];
 

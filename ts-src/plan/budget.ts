@@ -23,6 +23,7 @@ import {
   eventDeliveriesPerDay,
   eventPublishesPerHour,
   heapBytes,
+  MAX_EVENT_TRIGGER_BATCH,
   queueableChainDepth,
   type Allocation,
   type OrgShape,
@@ -255,6 +256,22 @@ export function transactionLines(op: OperationModel, org: OrgShape): BudgetLine[
       ];
     case 'remote-call-in':
       return heap(1, false);
+    case 'inbound-event': {
+      // A trigger run of up to 2,000 events writes each at most once and logs each at most once;
+      // SwyInboundEvents stops after a checkpoint before a chunk that would not fit.
+      const batch = Math.min(MAX_EVENT_TRIGGER_BATCH, Math.max(peakPerHour(op), 1));
+      return [
+        line(
+          'dml-rows-per-transaction',
+          'DML rows per trigger batch',
+          2 * batch,
+          dmlRowsPerTransaction(),
+          'rows',
+          false,
+        ),
+        ...heap(batch, true),
+      ];
+    }
     default:
       return [];
   }
@@ -266,6 +283,9 @@ export function publishesPerHour(op: OperationModel): number {
   if (op.pattern === 'remote-call-in' && op.publishes) return peakPerHour(op);
   // A record-event publishes one event per matching save (its volume counts those).
   if (op.pattern === 'record-event') return peakPerHour(op);
+  // The external system publishes into this org's allocation; the trigger's receipt is no delivery
+  // (Apex triggers do not count against the delivery allocation, which meters API subscribers).
+  if (op.pattern === 'inbound-event') return peakPerHour(op);
   return 0;
 }
 
@@ -276,8 +296,9 @@ export function deliveriesPerDay(op: OperationModel): number {
   return 0;
 }
 
-/** API requests in 24 hours: each Apex REST call-in is one. */
-export const apiRequests = (op: OperationModel) => (op.pattern === 'remote-call-in' ? perDay(op) : 0);
+/** API requests in 24 hours: each Apex REST call-in is one, and so is each inbound event published through the REST API (a Pub/Sub API publish is counted the same: high side). */
+export const apiRequests = (op: OperationModel) =>
+  op.pattern === 'remote-call-in' || op.pattern === 'inbound-event' ? perDay(op) : 0;
 
 /** Error-log rows a day: failed messages of operations that log them (not UI updates, not publishes). */
 export function errorLogRowsPerDay(op: OperationModel, failureRate: number): number {

@@ -78,6 +78,15 @@ export function architectureGraph(model: Model): Graph {
         if (op.publishes) edges.push({ from: id, to: event(op.publishes), label: 'publish' });
         break;
       }
+      case 'inbound-event': {
+        const publisher = node({ id: safeId('ext', op.source), kind: 'caller', label: op.source });
+        edges.push(
+          { from: publisher, to: event(op.event), label: 'publish' },
+          { from: event(op.event), to: id },
+          { from: id, to: object(op.object), label: 'upsert' },
+        );
+        break;
+      }
       case 'publish-subscribe':
         edges.push({ from: event(op.event), to: id });
         for (const s of op.subscribers)

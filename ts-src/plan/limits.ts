@@ -117,7 +117,7 @@ export function queueableChainDepth(org: OrgShape): Allocation {
   };
 }
 
-/** DML rows in one transaction: 10,000 (a pull-sync page: its records, their log rows, the state). */
+/** DML rows in one transaction: 10,000 (a pull-sync page or an inbound-event chunk: its records, their log rows, the state). */
 export function dmlRowsPerTransaction(): Allocation {
   return { value: 10_000, source: ASYNC_SOURCE };
 }
@@ -129,3 +129,6 @@ export function dmlRowsPerTransaction(): Allocation {
 export function heapBytes(async: boolean): Allocation {
   return { value: (async ? 12 : 6) * 1024 * 1024, source: ASYNC_SOURCE };
 }
+
+/** Events one Platform Event trigger run receives at most: 2,000. */
+export const MAX_EVENT_TRIGGER_BATCH = 2000;

@@ -27,6 +27,7 @@ import {
   MAX_TRANSACTION_CALLOUT_SECONDS,
   SCRATCH_ORG_MAX_CHAIN_DEPTH,
 } from './limits';
+import { MAX_INBOUND_RETRIES } from './inbound';
 import { MAX_RETRY_AFTER_SECONDS } from './outcome';
 import { KINDS, loadScenarios, runScenario, SCENARIO_FILE } from './scenarios';
 
@@ -116,6 +117,7 @@ describe('policy scenarios: the Apex runtime follows', () => {
     ['SwyRetryPolicy', 'DEFAULT_MAX_CHAIN_DEPTH', SCRATCH_ORG_MAX_CHAIN_DEPTH],
     ['SwyRetryPolicy', 'MAX_EXPONENT', MAX_EXPONENT],
     ['SwyCalloutClient', 'MAX_RETRY_AFTER_SECONDS', MAX_RETRY_AFTER_SECONDS],
+    ['SwyInboundEvents', 'MAX_RETRIES', MAX_INBOUND_RETRIES],
   ];
   for (const [className, constant, model] of constants) {
     test(`${className}.${constant} is the model's ${model}`, () => {

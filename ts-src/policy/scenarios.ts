@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { inboundDecision, type InboundFailure } from './inbound';
 import { delaySecondsFor, retryWaitSeconds, type Jitter, type RetrySchedule } from './backoff';
 import { CLOSED, flushBreaker, TransactionBreaker, type BreakerRecord, type CircuitState } from './breaker';
 import { runDeliveryJob, type DeliveryJobRun } from './delivery';
@@ -189,6 +190,10 @@ export const KINDS: Record<string, (given: Record<string, unknown>, expect: Reco
         given.hasNextPage === true,
         given.canChain !== false,
       ),
+    }),
+  inboundEvent: (given, expect) =>
+    differences(expect, {
+      decision: inboundDecision(given.failure as InboundFailure, num(given.retries), given.firstChunk !== false),
     }),
 };
 

@@ -226,6 +226,8 @@ function operationModel(
       };
     case 'remote-call-in':
       return { ...operation, request: fieldModels(operation.request, childAt(literal, 'request')), location };
+    case 'inbound-event':
+      return { ...operation, onMissingRecord: operation.onMissingRecord ?? 'create', location };
     case 'publish-subscribe':
       return { ...operation, location };
     case 'ui-update':

@@ -81,5 +81,8 @@ export const apexClassName = {
   recordEventTrigger: (objectApiName: string) => `${apexStem(objectApiName)}SwyRecordEvents`,
   /** Configuration of an object's record-event operations (SwyRecordEvents.Config list). */
   recordEvents: (objectApiName: string) => `${apexStem(objectApiName)}RecordEvents`,
+  /** An inbound-event operation's configuration (SwyInboundEvents.Config) and its event trigger. */
+  consumer: (operationName: string) => `${operationName}Consumer`,
+  consumerTrigger: (operationName: string) => `${operationName}Trigger`,
   test: (className: string) => `${className}Test`,
 } as const;

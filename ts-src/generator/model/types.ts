@@ -229,6 +229,20 @@ export interface RecordEventModel extends OperationModelBase {
   mapping: Readonly<Record<string, string>>;
 }
 
+/** An event a system publishes, applied to the record its key names (SwyInboundEvents). */
+export interface InboundEventModel extends OperationModelBase {
+  pattern: 'inbound-event';
+  source: string;
+  event: string;
+  object: string;
+  idempotencyKey: string;
+  /** Event field -> object field; the entry writing `idempotencyKey` carries the key. */
+  mapping: Readonly<Record<string, string>>;
+  orderedBy?: string;
+  /** Default applied: `create`. */
+  onMissingRecord: 'create' | 'log';
+}
+
 export type OperationModel =
   | RequestReplyModel
   | FireAndForgetModel
@@ -237,7 +251,8 @@ export type OperationModel =
   | PullSyncModel
   | RemoteCallInModel
   | UiUpdateModel
-  | RecordEventModel;
+  | RecordEventModel
+  | InboundEventModel;
 
 export interface MonitoringModel {
   name: string;

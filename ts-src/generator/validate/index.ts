@@ -24,6 +24,7 @@ import {
   unknownObjectProblem,
 } from './catalog';
 import { checkGeneratedNames, generatedClasses } from './names';
+import { checkInboundEvent } from './inboundEvent';
 import { checkObjectParts, checkExternalIdCount } from './objects';
 import { checkRecordEvents } from './recordEvent';
 import { checkPullSync } from './pullSync';
@@ -144,6 +145,7 @@ export function validateDeclarations(
   for (const operation of operations) checkUiUpdate(report, operation, catalog.eventFields);
   checkRecordEvents(report, operations, events, objects, extensions);
   for (const operation of operations) checkPullSync(report, operation, catalog.objectFields);
+  for (const operation of operations) checkInboundEvent(report, operation, { ...catalog, assignable: ASSIGNABLE });
   // The budget needs a model, and a model needs declarations that pass every other rule.
   if (errors.length === 0) checkVolumeLimits(report, warn, declarations);
   return errors;
@@ -353,6 +355,8 @@ function checkOrderedBy(
 ): void {
   const orderedBy = childAt(operation, 'orderedBy');
   if (orderedBy?.type !== 'string') return;
+  // An inbound event orders by an event field: validate/inboundEvent.ts.
+  if (stringAt(operation, 'pattern') === 'inbound-event') return;
   const property = request?.type === 'object' ? request.entries.get(orderedBy.value) : undefined;
   if (
     stringAt(property, 'kind') !== 'DateTime' ||

@@ -34,6 +34,8 @@ function operationClasses(pattern: string | undefined, name: string): string[] {
       return withTest(apexClassName.pullSync(name));
     case 'remote-call-in':
       return withTest(restResourceClassName(name));
+    case 'inbound-event':
+      return [...withTest(apexClassName.consumer(name)), apexClassName.consumerTrigger(name)];
     default:
       return [];
   }

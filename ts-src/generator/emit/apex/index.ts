@@ -8,6 +8,7 @@ import type { Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { emitBatchSync } from './batchSync';
 import { emitFireAndForget } from './fireAndForget';
+import { emitInboundEvents } from './inboundEvent';
 import { emitMonitoring } from './monitoring';
 import { emitRecordEvents } from './recordEvent';
 import { emitPullSync } from './pullSync';
@@ -24,6 +25,7 @@ export function emitApex(model: Model): GeneratedFile[] {
   }
   files.push(...emitFireAndForget(model));
   files.push(...emitRecordEvents(model));
+  files.push(...emitInboundEvents(model));
   for (const monitor of model.monitoring) files.push(...emitMonitoring(monitor));
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

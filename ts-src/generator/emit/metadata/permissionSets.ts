@@ -11,6 +11,7 @@
  *   the credit check): the principals of those systems and the service classes, nothing else, so
  *   they never see unredacted payloads;
  * - live updates: people who watch a record page update from an event (empApi needs Read on the event).
+ * - event publisher: the user a system outside Salesforce publishes inbound events as: Create on them.
  *
  * Never granted: View All / Modify All on data. Every Switchyard object has an org-wide default the
  * declarations chose (ReadWrite in the example app), so object access already reaches every row;
@@ -52,6 +53,7 @@ const STANDARD_OBJECT_DEPENDENCIES: Readonly<Record<string, readonly string[]>> 
 export const PERMISSION_SET_CALLOUT_USER = 'Switchyard_Callout_User';
 export const PERMISSION_SET_LIVE_UPDATES = 'Switchyard_Live_Updates';
 export const PERMISSION_SET_CALL_IN = 'Switchyard_Call_In';
+export const PERMISSION_SET_EVENT_PUBLISHER = 'Switchyard_Event_Publisher';
 
 /** The object that stores External Credential tokens per user (named principals included). */
 export const USER_EXTERNAL_CREDENTIAL = 'UserExternalCredential';
@@ -153,6 +155,23 @@ export function callInPermissionSet(model: Model): Sparse<md.PermissionSet> | un
   };
 }
 
+/**
+ * Undefined when no system publishes events in. The user an external system logs in as to publish
+ * (Pub/Sub API, or REST/SOAP API inserting the event) needs Create on the event; the trigger that
+ * applies the events runs as its own user, so the publisher gets no access to the records.
+ * https://developer.salesforce.com/docs/atlas.en-us.platform_events.meta/platform_events/platform_events_publish_api.htm
+ */
+export function eventPublisherPermissionSet(model: Model): Sparse<md.PermissionSet> | undefined {
+  const inbound = model.operations.filter((operation) => operation.pattern === 'inbound-event');
+  if (inbound.length === 0) return undefined;
+  return {
+    description:
+      'Assign to the user an external system logs in as to publish events into Salesforce (Pub/Sub API or REST API): Create on those events only, no record access, no callout credential.',
+    label: 'Switchyard Event Publisher',
+    objectPermissions: sortedObjects(inbound.map((operation) => objectPermission(operation.event, { create: true }))),
+  };
+}
+
 /** Undefined when no operation calls out in the user's own transaction. */
 export function calloutUserPermissionSet(model: Model): Sparse<md.PermissionSet> | undefined {
   const requestReply = model.operations.filter((operation) => operation.pattern === 'request-reply');
@@ -205,6 +224,7 @@ export function permissionSetFiles(model: Model): GeneratedFile[] {
     [PERMISSION_SET_ADMIN, adminPermissionSet(model)],
     [PERMISSION_SET_RUNTIME, runtimePermissionSet(model)],
     [PERMISSION_SET_CALL_IN, callInPermissionSet(model)],
+    [PERMISSION_SET_EVENT_PUBLISHER, eventPublisherPermissionSet(model)],
     [PERMISSION_SET_CALLOUT_USER, calloutUserPermissionSet(model)],
     [PERMISSION_SET_LIVE_UPDATES, liveUpdatesPermissionSet(model)],
   ];
