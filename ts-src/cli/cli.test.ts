@@ -90,7 +90,7 @@ test('doctor: each tool and the layout, with a fix for what is missing', async (
   const checks = result.result.checks as { name: string; status: string; fix?: string }[];
   assert.deepEqual(
     checks.map((c) => c.name),
-    ['node', 'java', 'xmllint', 'sf', 'project', 'workspace', 'package directories'],
+    ['node', 'java', 'xmllint', 'sf', 'project', 'workspace', 'package directories', 'scratch org definition'],
   );
   for (const c of checks) if (c.status !== 'ok') assert.ok(c.fix, `${c.name} says how to fix it`);
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-doctor-'));

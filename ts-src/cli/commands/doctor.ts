@@ -145,9 +145,54 @@ function readPackageDirs(root: string): string[] {
   }
 }
 
+/**
+ * Whether config/project-scratch-def.json turns on what the declared standard objects need in a
+ * scratch org (Orders, Quotes, Work Orders...; generator/catalog/scratchOrg.ts). Loads the model, so
+ * only when the layout is in place; declarations that do not build are the build's to report.
+ */
+async function scratchDefinition(project: Project): Promise<Diagnosis[]> {
+  if (!project.hasSfdxProject || !fs.existsSync(path.join(project.workspace, 'ts-src/integrations'))) return [];
+  const [{ loadModel }, { scratchOrgGaps, scratchOrgNeeds }] = await Promise.all([
+    import('../../generator/load'),
+    import('../../generator/catalog/scratchOrg'),
+  ]);
+  let model;
+  try {
+    // Its warnings are this check's own lines below.
+    model = loadModel(project.workspace, () => undefined);
+  } catch {
+    return [
+      {
+        name: 'scratch org definition',
+        status: 'warning',
+        detail: 'not checked: the declarations do not build',
+        fix: 'run switchyard build and fix what it reports',
+      },
+    ];
+  }
+  const { file, gaps } = scratchOrgGaps(project.workspace, model);
+  const relative = path.relative(project.root, file);
+  if (gaps.length === 0) {
+    const needs = scratchOrgNeeds(model).map((n) => n.entry);
+    return [
+      {
+        name: 'scratch org definition',
+        status: 'ok',
+        detail: needs.length > 0 ? `${relative} sets ${needs.join(', ')}` : 'no declared object needs a setting',
+      },
+    ];
+  }
+  return gaps.map((gap) => ({
+    name: 'scratch org definition',
+    status: 'warning',
+    detail: `${relative} lacks ${gap.entry}, which ${gap.objects.join(', ')} need${gap.objects.length === 1 ? 's' : ''} in a scratch org`,
+    fix: `add it to ${relative} (${gap.doc})`,
+  }));
+}
+
 export async function runDoctor(parsed: Parsed, out: Reporter): Promise<CommandOutcome> {
   const project = resolveProject(parsed.flags.project as string | undefined);
-  const checks = diagnose(project);
+  const checks = [...diagnose(project), ...(await scratchDefinition(project))];
   for (const c of checks) {
     out.info(
       `${c.status === 'ok' ? 'ok     ' : c.status === 'warning' ? 'warning' : 'missing'} ${c.name}: ${c.detail}`,

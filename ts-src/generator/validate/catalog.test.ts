@@ -111,6 +111,12 @@ describe('fields on any standard object are generated into its folder', () => {
     assert.match(apex, /new SwyBatchSync\.Config\(Account\.SObjectType, Account\.External_Id__c,/);
     assert.match(apex, /Case\.Subject/);
   });
+  test("each extended object's own layout holds its required standard fields (a deploy refuses one without)", () => {
+    const layout =
+      emitted.get('force-app/main/default/layouts/Opportunity-Switchyard Opportunity Layout.layout-meta.xml') ?? '';
+    for (const field of ['Name', 'StageName', 'CloseDate', 'Erp_Quote__c'])
+      assert.match(layout, new RegExp(`<field>${field}</field>`));
+  });
   test("the generated tests insert records with what the standard object requires (an Account's Name)", () => {
     const batchTest = emitted.get('force-app/main/default/classes/AccountSyncBatchTest.cls') ?? '';
     assert.match(batchTest, /new Account\(Name = 'Switchyard Test', External_Id__c = 'SYNC-1'\)/);

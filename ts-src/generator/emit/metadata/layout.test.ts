@@ -51,8 +51,9 @@ test('Order layout: a field a call-in writes is read-only (the external system o
 
 test('no extension, no layout; an object without known standard fields gets the Switchyard section only', () => {
   assert.deepEqual(extensionLayoutFiles({ ...model, extensions: [] }), []);
-  const caseModel: Model = { ...model, extensions: [{ ...model.extensions[0], object: 'Case' }] };
-  const sections = extensionLayoutMetadata(caseModel, 'Case').layoutSections!;
+  // A work order has no field a layout must hold.
+  const workOrderModel: Model = { ...model, extensions: [{ ...model.extensions[0], object: 'WorkOrder' }] };
+  const sections = extensionLayoutMetadata(workOrderModel, 'WorkOrder').layoutSections!;
   assert.deepEqual(
     sections.map((section) => section.label),
     ['Switchyard', 'System Information'],

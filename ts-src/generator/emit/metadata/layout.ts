@@ -101,6 +101,34 @@ const STANDARD_LAYOUT_FIELDS: Readonly<Record<string, readonly (readonly [string
     ['OwnerId', 'Edit'],
     ['ContractId', 'Edit'],
   ],
+  // A layout must hold the object's always-required fields, or the deploy refuses it; these are
+  // the required fields of the common objects' standard layouts (a compound name is `Name`).
+  // https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_layouts.htm
+  Account: [['Name', 'Required']],
+  Asset: [['Name', 'Required']],
+  Campaign: [['Name', 'Required']],
+  Case: [['Status', 'Required']],
+  Contact: [['Name', 'Required']],
+  Contract: [
+    ['AccountId', 'Required'],
+    ['Status', 'Required'],
+  ],
+  Lead: [
+    ['Name', 'Required'],
+    ['Company', 'Required'],
+    ['Status', 'Required'],
+  ],
+  Opportunity: [
+    ['Name', 'Required'],
+    ['StageName', 'Required'],
+    ['CloseDate', 'Required'],
+  ],
+  Pricebook2: [['Name', 'Required']],
+  Product2: [['Name', 'Required']],
+  Quote: [
+    ['Name', 'Required'],
+    ['OpportunityId', 'Required'],
+  ],
 };
 
 /**
