@@ -27,6 +27,7 @@ import {
   MAX_TRANSACTION_CALLOUT_SECONDS,
   SCRATCH_ORG_MAX_CHAIN_DEPTH,
 } from './limits';
+import { MAX_REREAD_ROWS } from './changeCapture';
 import { MAX_RETRY_AFTER_SECONDS } from './outcome';
 import { KINDS, loadScenarios, runScenario, SCENARIO_FILE } from './scenarios';
 
@@ -115,6 +116,7 @@ describe('policy scenarios: the Apex runtime follows', () => {
     ['SwyRetryPolicy', 'DEFAULT_MAX_CHAIN_DEPTH', SCRATCH_ORG_MAX_CHAIN_DEPTH],
     ['SwyRetryPolicy', 'MAX_EXPONENT', MAX_EXPONENT],
     ['SwyCalloutClient', 'MAX_RETRY_AFTER_SECONDS', MAX_RETRY_AFTER_SECONDS],
+    ['SwyChangeCapture', 'MAX_REREAD_ROWS', MAX_REREAD_ROWS],
   ];
   for (const [className, constant, model] of constants) {
     test(`${className}.${constant} is the model's ${model}`, () => {

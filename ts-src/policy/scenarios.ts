@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { delaySecondsFor, retryWaitSeconds, type Jitter, type RetrySchedule } from './backoff';
+import { changeCaptureAction } from './changeCapture';
 import { CLOSED, flushBreaker, TransactionBreaker, type BreakerRecord, type CircuitState } from './breaker';
 import { runDeliveryJob, type DeliveryJobRun } from './delivery';
 import { messagesPerJob } from './limits';
@@ -179,6 +180,15 @@ export const KINDS: Record<string, (given: Record<string, unknown>, expect: Reco
   },
   breaker,
   messagesPerJob: (given, expect) => differences(expect, { messages: messagesPerJob(num(given.timeoutSeconds)) }),
+  changeCapture: (given, expect) =>
+    differences(expect, {
+      action: changeCaptureAction(
+        given.changeType as string,
+        given.changeTypes as string[],
+        num(given.recordIds),
+        given.carriesDeclaredFields === true,
+      ),
+    }),
 };
 
 export function runScenario(scenario: Scenario): string[] {
