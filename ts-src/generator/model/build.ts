@@ -15,6 +15,7 @@ import type {
 } from '../../dsl';
 import { PLATFORM_FOLDER, type RawDeclaration } from '../load/declarations';
 import { childAt, toPlain, type Literal } from '../load/literal';
+import { ALL_CHANGE_TYPES } from './changeEvents';
 import { externalCredentialName, principalName, type GeneratedLayer } from './naming';
 import type {
   CustomObjectModel,
@@ -213,6 +214,14 @@ function operationModel(
     case 'fire-and-forget':
     case 'batch-sync':
       return { ...operation, timeoutSeconds: timeoutOf(operation), retry: retryModel(operation.retry), location };
+    case 'change-capture':
+      return {
+        ...operation,
+        timeoutSeconds: timeoutOf(operation),
+        retry: retryModel(operation.retry),
+        changeTypes: operation.changeTypes ?? ALL_CHANGE_TYPES,
+        location,
+      };
     case 'remote-call-in':
       return { ...operation, request: fieldModels(operation.request, childAt(literal, 'request')), location };
     case 'publish-subscribe':

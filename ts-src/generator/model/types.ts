@@ -6,6 +6,7 @@
 import type { GeneratedLayer } from './naming';
 import type {
   AuthDeclaration,
+  ChangeType,
   CircuitBreakerPolicy,
   FieldDeclaration,
   HttpMethod,
@@ -153,6 +154,15 @@ export interface FireAndForgetModel extends OperationModelBase, OutboundCallMode
   retry: RetryPolicyModel;
 }
 
+export interface ChangeCaptureModel extends OperationModelBase, OutboundCallModel {
+  pattern: 'change-capture';
+  object: string;
+  fields: readonly string[];
+  /** The declared change types, or all four. */
+  changeTypes: readonly ChangeType[];
+  retry: RetryPolicyModel;
+}
+
 export interface PublishSubscribeModel extends OperationModelBase {
   pattern: 'publish-subscribe';
   event: string;
@@ -190,7 +200,13 @@ export interface UiUpdateModel extends OperationModelBase {
 }
 
 export type OperationModel =
-  RequestReplyModel | FireAndForgetModel | PublishSubscribeModel | BatchSyncModel | RemoteCallInModel | UiUpdateModel;
+  | RequestReplyModel
+  | FireAndForgetModel
+  | ChangeCaptureModel
+  | PublishSubscribeModel
+  | BatchSyncModel
+  | RemoteCallInModel
+  | UiUpdateModel;
 
 export interface MonitoringModel {
   name: string;

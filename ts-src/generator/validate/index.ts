@@ -16,6 +16,7 @@ import {
   stringAt,
   type Report,
 } from './fields';
+import { checkChangeCapture } from './changeCapture';
 import { checkGeneratedNames, generatedClasses } from './names';
 import { checkObjectParts, checkExternalIdCount } from './objects';
 import {
@@ -134,6 +135,7 @@ export function validateDeclarations(
   checkDuplicates(report, monitors, 'name', 'monitoring');
   checkDuplicateExtensionFields(report, extensions);
   checkUrlMappingsUnique(report, mappings);
+  checkChangeCapture(report, operations);
   checkExternalIdCount(report, objects, extensions);
   checkGeneratedNames(report, generatedClasses(events, operations, monitors));
 

@@ -7,6 +7,7 @@
 import type { Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { emitBatchSync } from './batchSync';
+import { emitChangeCapture } from './changeCapture';
 import { emitFireAndForget } from './fireAndForget';
 import { emitMonitoring } from './monitoring';
 import { emitRemoteCallIn } from './remoteCallIn';
@@ -20,6 +21,7 @@ export function emitApex(model: Model): GeneratedFile[] {
     if (operation.pattern === 'batch-sync') files.push(...emitBatchSync(model, operation));
   }
   files.push(...emitFireAndForget(model));
+  files.push(...emitChangeCapture(model));
   for (const monitor of model.monitoring) files.push(...emitMonitoring(monitor));
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
