@@ -7,10 +7,11 @@
  *   reconcile (a Failed row says which entity to reconcile since when);
  * - a change type the operation does not declare (gaps follow their type): skip;
  * - DELETE, GAP_DELETE: send the id;
- * - CREATE, UNDELETE, and an UPDATE whose changed fields hold every declared field: send the
- *   event's values;
- * - another UPDATE and GAP_CREATE/UPDATE/UNDELETE: re-read the records, unless there are more of
- *   them than one re-read may hold (reconcile).
+ * - a change whose event holds every declared field (a CREATE or UNDELETE whose change event has
+ *   them all, an UPDATE that changed them all): send the event's values;
+ * - any other (a formula field is in no change event, an update carries only changed fields) and
+ *   GAP_CREATE/UPDATE/UNDELETE: re-read the records, unless there are more of them than one
+ *   re-read may hold (reconcile).
  * https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_other_events_gap.htm
  */
 
@@ -34,6 +35,6 @@ export function changeCaptureAction(
   if (!captured.includes(base)) return 'skip';
   if (recordCount === 0) return 'reconcile';
   if (base === 'DELETE') return 'send-id';
-  if (!gap && (base !== 'UPDATE' || carriesDeclaredFields)) return 'send-event';
+  if (!gap && carriesDeclaredFields) return 'send-event';
   return recordCount > MAX_REREAD_ROWS ? 'reconcile' : 're-read';
 }
