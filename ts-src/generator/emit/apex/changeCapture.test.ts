@@ -57,6 +57,26 @@ export const auditInvoices = operation({
   fields: ['Amount__c'],
   retry: { maxAttempts: 1, baseDelaySeconds: 0, maxDelaySeconds: 0, jitter: 'none' },
 });
+export const payment = customObject({
+  apiName: 'Payment__c',
+  label: 'Payment',
+  pluralLabel: 'Payments',
+  nameField: { type: 'AutoNumber', label: 'Number', displayFormat: 'PAY-{0000}' },
+  sharingModel: 'ReadWrite',
+  fields: { Settled__c: field.checkbox() },
+});
+export const sendPaymentUpdates = operation({
+  name: 'SendPaymentUpdates',
+  description: 'Settled payments.',
+  pattern: 'change-capture',
+  system: 'Marketing_API',
+  method: 'PATCH',
+  path: '/payments',
+  object: 'Payment__c',
+  fields: ['Settled__c'],
+  changeTypes: ['UPDATE'],
+  retry: { maxAttempts: 3, baseDelaySeconds: 30, maxDelaySeconds: 300, jitter: 'full' },
+});
 export const sendOrders = operation({
   name: 'SendOrders',
   description: 'Order changes.',
@@ -135,6 +155,13 @@ describe('change-capture output', () => {
     assert.match(test, /Test\.getEventBus\(\)\.deliver\(\);/);
     assert.match(test, /'AuditInvoices'/, 'AuditInvoices sends creates, so the test makes one');
     assert.doesNotMatch(test, /OPERATIONS = new Set<String>\{[^}]*'SendInvoices'/, 'SendInvoices sends no create');
+    const payments = read('classes/PaymentChangeEventTriggerTest.cls');
+    assert.match(
+      payments,
+      /insert as system record;\s*Test\.getEventBus\(\)\.deliver\(\);\s*update as system record;\s*Test\.getEventBus\(\)\.deliver\(\);/,
+      'an object captured for updates only is saved, then changed',
+    );
+    assert.match(payments, /'UPDATE', body\.get\('changeType'\)/);
     const orders = read('classes/OrderChangeEventTriggerTest.cls');
     assert.match(orders, /Order record = new Order\(\s*AccountId = account\.Id/);
   });

@@ -119,11 +119,12 @@ function saveAndDeliver(model: Model, object: string, mock: string, update: bool
   return apex`
     SwyHttpCalloutMock mock = new SwyHttpCalloutMock()${mock};
     Test.setMock(HttpCalloutMock.class, mock);
+    // Enabled first, then the change, then the delivery to the trigger, inside startTest/stopTest:
+    // https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_trigger_testing.htm
     Test.enableChangeDataCapture();
-    ${recordSetup(model, object)}
-    ${update && 'Test.getEventBus().deliver();'}
     Test.startTest();
-    ${update && 'update as system record;'}
+    ${recordSetup(model, object)}
+    ${update && 'Test.getEventBus().deliver();\nupdate as system record;'}
     Test.getEventBus().deliver();
     Test.stopTest();
   `;
