@@ -13,8 +13,8 @@ import type { GeneratedFile } from '../types';
 import { doc, members, str, stringList, stringSet } from './apex';
 import { apexClassFiles, apexTriggerFiles, type DeclarationSource } from './files';
 import { emitOperationConfig, systemOf } from './operationConfig';
-import { sampleValue } from './samples';
 import { apex } from './template';
+import { testRecord } from './testRecords';
 import { INTEGRATION_USER, testClass, testsAs } from './tests';
 
 export function emitChangeCapture(model: Model): GeneratedFile[] {
@@ -130,30 +130,10 @@ function saveAndDeliver(model: Model, object: string, mock: string, update: bool
   `;
 }
 
-/** `record`: a new record of the object with the fields it requires, inserted. */
+/** `record`: a new record of the object with what the platform and the declarations require, inserted. */
 function recordSetup(model: Model, object: string): string {
-  if (object === 'Order') {
-    return apex`
-      Account account = new Account(Name = 'Switchyard Test Account');
-      insert as system account;
-      Order record = new Order(AccountId = account.Id, EffectiveDate = Date.today(), Status = 'Draft');
-      insert as system record;
-    `;
-  }
-  const standard: Readonly<Record<string, string>> = {
-    Account: "Name = 'Switchyard Test'",
-    Contact: "LastName = 'Switchyard Test'",
-    Lead: "LastName = 'Switchyard Test', Company = 'Switchyard'",
-    Opportunity: "Name = 'Switchyard Test', StageName = 'Prospecting', CloseDate = Date.today()",
-  };
-  const declared = model.objects.find((o) => o.apiName === object);
-  const values = declared
-    ? [
-        ...(declared.nameField.type === 'Text' ? ["Name = 'Switchyard Test'"] : []),
-        ...declared.fields.filter((f) => f.required).map((f) => `${f.name} = ${sampleValue(f)}`),
-      ].join(', ')
-    : (standard[object] ?? '');
-  return `${object} record = new ${object}(${values});\ninsert as system record;`;
+  const { setup, fields } = testRecord(model, object, '');
+  return [...setup, `${object} record = new ${object}(${fields.join(', ')});`, 'insert as system record;'].join('\n');
 }
 
 /** The wiring of one object's trigger: a change reaches every operation, and a refusal is logged. */
