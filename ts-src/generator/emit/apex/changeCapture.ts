@@ -6,7 +6,8 @@
  * handling live in SwyChangeCapture; chunking, checkpoints and parking in SwyEventDelivery; the
  * callouts, retries and log in SwyDeliveryJob.
  */
-import { changeEventName, changeEventTriggerName } from '../../model/changeEvents';
+import type { ChangeType } from '../../../dsl';
+import { ALL_CHANGE_TYPES, changeEventName, changeEventTriggerName } from '../../model/changeEvents';
 import { apexClassName } from '../../model/naming';
 import type { ChangeCaptureModel, Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
@@ -115,7 +116,15 @@ function emitChangeEventTrigger(
 }
 
 /** A record of the object with what it requires, saved, and its change delivered to the trigger. */
-function saveAndDeliver(model: Model, object: string, mock: string, update: boolean): string {
+/** The statements that make a change of each type to the saved `record`, delivering what came before. */
+const CHANGES: Readonly<Record<ChangeType, string>> = {
+  CREATE: '',
+  UPDATE: 'Test.getEventBus().deliver();\nupdate as system record;',
+  DELETE: 'Test.getEventBus().deliver();\ndelete as system record;',
+  UNDELETE: 'delete as system record;\nTest.getEventBus().deliver();\nundelete as system record;',
+};
+
+function saveAndDeliver(model: Model, object: string, mock: string, change: ChangeType): string {
   return apex`
     SwyHttpCalloutMock mock = new SwyHttpCalloutMock()${mock};
     Test.setMock(HttpCalloutMock.class, mock);
@@ -124,7 +133,7 @@ function saveAndDeliver(model: Model, object: string, mock: string, update: bool
     Test.enableChangeDataCapture();
     Test.startTest();
     ${recordSetup(model, object)}
-    ${update && 'Test.getEventBus().deliver();\nupdate as system record;'}
+    ${CHANGES[change]}
     Test.getEventBus().deliver();
     Test.stopTest();
   `;
@@ -140,12 +149,12 @@ function recordSetup(model: Model, object: string): string {
 function triggerTest(model: Model, object: string, operations: readonly ChangeCaptureModel[], trigger: string): string {
   const test = testsAs(INTEGRATION_USER);
   // A create when an operation sends creates, else an update of a saved record.
-  const change = operations.some((o) => o.changeTypes.includes('CREATE')) ? 'CREATE' : 'UPDATE';
+  // The first change type, in the platform's order, that an operation of the object sends.
+  const change = ALL_CHANGE_TYPES.find((type) => operations.some((o) => o.changeTypes.includes(type))) ?? 'CREATE';
   const served = operations.filter((o) => o.changeTypes.includes(change));
-  const update = change === 'UPDATE';
   const logs = `[SELECT Status__c, Idempotency_Key__c FROM Integration_Error_Log__c WHERE Operation__c IN :OPERATIONS WITH SYSTEM_MODE]`;
   const delivers = test('deliversAChangeToEveryOperation', [
-    saveAndDeliver(model, object, ".ok('{}')", update),
+    saveAndDeliver(model, object, ".ok('{}')", change),
     apex`
       Assert.areEqual(OPERATIONS.size(), mock.requests.size(), ${str(`One ${change} is sent once per operation that captures it`)});
       for (HttpRequest request : mock.requests) {
@@ -159,7 +168,7 @@ function triggerTest(model: Model, object: string, operations: readonly ChangeCa
     `,
   ]);
   const logsFailures = test('logsAChangeTheSystemRefuses', [
-    saveAndDeliver(model, object, '.status(400, \'{"error":"bad request"}\')', update),
+    saveAndDeliver(model, object, '.status(400, \'{"error":"bad request"}\')', change),
     apex`
       List<Integration_Error_Log__c> rows = ${logs};
       Assert.areEqual(OPERATIONS.size(), rows.size(), 'One row per operation: the change is not lost');
