@@ -37,11 +37,14 @@ if ! [[ "$batch_size" =~ ^[0-9]+$ ]] || ((batch_size < 1 || batch_size > 2000));
   die "-b takes 1 to 2000 events, not '$batch_size'"
 fi
 
-# Generated triggers on Platform Events (`trigger OrderConfirmedTrigger on Order_Confirmed__e(...)`).
+# Generated triggers on Platform Events (`trigger OrderConfirmedTrigger on Order_Confirmed__e(...)`)
+# and on change events (`ContactChangeEvent`, `Invoice__ChangeEvent`), which run as the Automated
+# Process user too and take the same config:
+# https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_trigger_intro.htm
 triggers=()
 for file in "$GENERATED"/triggers/*.trigger; do
   [[ -e "$file" ]] || continue
-  if grep -qiE '^[[:space:]]*trigger[[:space:]]+[A-Za-z0-9_]+[[:space:]]+on[[:space:]]+[A-Za-z0-9_]+__e[[:space:]]*\(' "$file"; then
+  if grep -qiE '^[[:space:]]*trigger[[:space:]]+[A-Za-z0-9_]+[[:space:]]+on[[:space:]]+[A-Za-z0-9_]+(__e|ChangeEvent)[[:space:]]*\(' "$file"; then
     triggers+=("$(basename "$file" .trigger)")
   fi
 done

@@ -80,3 +80,25 @@ test('apex-ls fails unknown fields, methods and variables in either package dire
   assert.match(messages, /^4: No matching method found for 'thrice'/m);
   assert.match(messages, /^3: No variable or type found for 'factor'/m);
 });
+
+test('a change-event trigger on a declared custom object passes; one on an undeclared object fails', async (t) => {
+  const trigger = (name: string, event: string) => ({
+    [`app/main/default/triggers/${name}.trigger`]: `trigger ${name} on ${event}(after insert) {\n  System.debug(Trigger.new.size());\n}\n`,
+    [`app/main/default/triggers/${name}.trigger-meta.xml`]:
+      '<?xml version="1.0" encoding="UTF-8"?>\n<ApexTrigger xmlns="http://soap.sforce.com/2006/04/metadata">\n  <apiVersion>66.0</apiVersion>\n  <status>Active</status>\n</ApexTrigger>\n',
+  });
+  const p = makeProject(
+    {
+      ...apexClass('runtime', 'SwyMath', RUNTIME),
+      'app/main/default/objects/Shipment__c/Shipment__c.object-meta.xml': OBJECT,
+      ...trigger('ShipmentChangeEventTrigger', 'Shipment__ChangeEvent'),
+      ...trigger('ParcelChangeEventTrigger', 'Parcel__ChangeEvent'),
+    },
+    { packageDirs: ['runtime', 'app'] },
+  );
+  t.after(p.remove);
+  const ctx = p.context();
+  const result = await apexLsCheck(ctx);
+  assert.deepEqual(findingFiles(ctx, result.findings), ['app/main/default/triggers/ParcelChangeEventTrigger.trigger']);
+  assert.match(result.findings[0].message, /Parcel__ChangeEvent/);
+});

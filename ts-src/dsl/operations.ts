@@ -26,7 +26,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * pattern: an event delivered (fire-and-forget), a call made (request-reply), a record synced
  * (batch-sync), a record imported (pull-sync), a request received (remote-call-in), an event published (publish-subscribe; each
  * subscriber receives it), an event received by an open record page (ui-update: events on the
- * channel x pages subscribed, since every empApi client receives every event of its channel).
+ * channel x pages subscribed, since every empApi client receives every event of its channel), a
+ * changed record delivered (change-capture).
  */
 export interface VolumeDeclaration {
   /** Messages in 24 hours (a positive integer). */
@@ -73,6 +74,28 @@ export interface FireAndForgetOperation extends OperationBase, OutboundCall {
   messageKey: string;
   /** Event field holding the Salesforce record id, stored on error-log rows. */
   relatedRecordField?: string;
+  retry: RetryPolicy;
+}
+
+/** A record change Change Data Capture reports: what the object's change events say happened. */
+export type ChangeType = 'CREATE' | 'UPDATE' | 'DELETE' | 'UNDELETE';
+
+/**
+ * Changes of an object, captured by Change Data Capture (the object is selected on the standard
+ * `ChangeEvents` channel) and delivered to the system asynchronously, with the retries, breaker,
+ * idempotency and error log of fire-and-forget. One message per changed record: the declared
+ * fields (an update's unchanged fields re-read), or for a delete the id and the change type; gap
+ * events are re-read, overflow events logged for reconciliation. Enrichment is not offered: it
+ * reaches Pub/Sub API, CometD and event relay subscribers, not the Apex trigger that delivers here.
+ */
+export interface ChangeCaptureOperation extends OperationBase, OutboundCall {
+  pattern: 'change-capture';
+  /** Object whose changes are captured: a declared custom object or a supported standard one. */
+  object: string;
+  /** Fields sent for each record (`Id` is always sent). */
+  fields: readonly string[];
+  /** Changes sent (gap events follow their type); all four when absent. */
+  changeTypes?: readonly ChangeType[];
   retry: RetryPolicy;
 }
 
@@ -285,6 +308,7 @@ export interface RecordEventOperation extends OperationBase {
 export type OperationDeclaration =
   | RequestReplyOperation
   | FireAndForgetOperation
+  | ChangeCaptureOperation
   | PublishSubscribeOperation
   | BatchSyncOperation
   | PullSyncOperation

@@ -123,6 +123,8 @@ export function asyncExecutions(op: OperationModel, failureRate: number): number
   const messages = perDay(op);
   switch (op.pattern) {
     case 'fire-and-forget':
+    // A changed record is a message like an event: its own delivery job, retried the same way.
+    case 'change-capture':
       return messages + Math.ceil(messages * failureRate) * (op.retry.maxAttempts - 1);
     case 'batch-sync': {
       const runs = runsPerDay(op.schedule);
@@ -159,7 +161,8 @@ export function transactionLines(op: OperationModel, org: OrgShape): BudgetLine[
           ),
         ];
   switch (op.pattern) {
-    case 'fire-and-forget': {
+    case 'fire-and-forget':
+    case 'change-capture': {
       const perJob = messagesPerJob(op.timeoutSeconds);
       return [
         line(
@@ -289,7 +292,12 @@ export function publishesPerHour(op: OperationModel): number {
   return 0;
 }
 
-/** Deliveries to Pub/Sub API, CometD and empApi clients in 24 hours. */
+/**
+ * Deliveries to Pub/Sub API, CometD and empApi clients in 24 hours. A change-capture operation adds
+ * none: its change events reach an Apex trigger, a non-API subscriber the delivery allocation does
+ * not count (and change events are not Platform Event publishes either).
+ * https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_allocations.htm
+ */
 export function deliveriesPerDay(op: OperationModel): number {
   if (op.pattern === 'publish-subscribe') return perDay(op) * Math.max(op.subscribers.length, 1);
   if (op.pattern === 'ui-update') return perDay(op);

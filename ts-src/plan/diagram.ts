@@ -58,6 +58,7 @@ export function architectureGraph(model: Model): Graph {
         edges.push({ from: id, to: system(op.system), label: `${op.method} ${op.path}` });
         break;
       case 'batch-sync':
+      case 'change-capture':
         edges.push(
           { from: object(op.object), to: id },
           { from: id, to: system(op.system), label: `${op.method} ${op.path}` },

@@ -28,6 +28,7 @@ import {
   SCRATCH_ORG_MAX_CHAIN_DEPTH,
 } from './limits';
 import { MAX_INBOUND_RETRIES } from './inbound';
+import { MAX_REREAD_ROWS } from './changeCapture';
 import { MAX_RETRY_AFTER_SECONDS } from './outcome';
 import { KINDS, loadScenarios, runScenario, SCENARIO_FILE } from './scenarios';
 
@@ -118,6 +119,7 @@ describe('policy scenarios: the Apex runtime follows', () => {
     ['SwyRetryPolicy', 'MAX_EXPONENT', MAX_EXPONENT],
     ['SwyCalloutClient', 'MAX_RETRY_AFTER_SECONDS', MAX_RETRY_AFTER_SECONDS],
     ['SwyInboundEvents', 'MAX_RETRIES', MAX_INBOUND_RETRIES],
+    ['SwyChangeCapture', 'MAX_REREAD_ROWS', MAX_REREAD_ROWS],
   ];
   for (const [className, constant, model] of constants) {
     test(`${className}.${constant} is the model's ${model}`, () => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inboundDecision, type InboundFailure } from './inbound';
 import { delaySecondsFor, retryWaitSeconds, type Jitter, type RetrySchedule } from './backoff';
+import { changeCaptureAction } from './changeCapture';
 import { CLOSED, flushBreaker, TransactionBreaker, type BreakerRecord, type CircuitState } from './breaker';
 import { runDeliveryJob, type DeliveryJobRun } from './delivery';
 import { messagesPerJob } from './limits';
@@ -194,6 +195,15 @@ export const KINDS: Record<string, (given: Record<string, unknown>, expect: Reco
   inboundEvent: (given, expect) =>
     differences(expect, {
       decision: inboundDecision(given.failure as InboundFailure, num(given.retries), given.firstChunk !== false),
+    }),
+  changeCapture: (given, expect) =>
+    differences(expect, {
+      action: changeCaptureAction(
+        given.changeType as string,
+        given.changeTypes as string[],
+        num(given.recordIds),
+        given.carriesDeclaredFields === true,
+      ),
     }),
 };
 

@@ -16,6 +16,7 @@ import type {
 import { PLATFORM_FOLDER, type RawDeclaration } from '../load/declarations';
 import { childAt, toPlain, type Literal } from '../load/literal';
 import { recordEventModel } from './recordEvent';
+import { ALL_CHANGE_TYPES } from './changeEvents';
 import { externalCredentialName, principalName, type GeneratedLayer } from './naming';
 import { uiUpdateModel } from './uiUpdate';
 import type {
@@ -222,6 +223,14 @@ function operationModel(
         timeoutSeconds: timeoutOf(operation),
         record: fieldModels(operation.record, childAt(literal, 'record')),
         retry: retryModel(operation.retry),
+        location,
+      };
+    case 'change-capture':
+      return {
+        ...operation,
+        timeoutSeconds: timeoutOf(operation),
+        retry: retryModel(operation.retry),
+        changeTypes: operation.changeTypes ?? ALL_CHANGE_TYPES,
         location,
       };
     case 'remote-call-in':

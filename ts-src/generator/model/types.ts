@@ -6,6 +6,7 @@
 import type { GeneratedLayer } from './naming';
 import type {
   AuthDeclaration,
+  ChangeType,
   CircuitBreakerPolicy,
   FieldDeclaration,
   HttpMethod,
@@ -154,6 +155,15 @@ export interface FireAndForgetModel extends OperationModelBase, OutboundCallMode
   retry: RetryPolicyModel;
 }
 
+export interface ChangeCaptureModel extends OperationModelBase, OutboundCallModel {
+  pattern: 'change-capture';
+  object: string;
+  fields: readonly string[];
+  /** The declared change types, or all four. */
+  changeTypes: readonly ChangeType[];
+  retry: RetryPolicyModel;
+}
+
 export interface PublishSubscribeModel extends OperationModelBase {
   pattern: 'publish-subscribe';
   event: string;
@@ -246,6 +256,7 @@ export interface InboundEventModel extends OperationModelBase {
 export type OperationModel =
   | RequestReplyModel
   | FireAndForgetModel
+  | ChangeCaptureModel
   | PublishSubscribeModel
   | BatchSyncModel
   | PullSyncModel

@@ -23,6 +23,7 @@ import {
   unknownFieldFix,
   unknownObjectProblem,
 } from './catalog';
+import { checkChangeCapture } from './changeCapture';
 import { checkGeneratedNames, generatedClasses } from './names';
 import { checkInboundEvent } from './inboundEvent';
 import { checkObjectParts, checkExternalIdCount } from './objects';
@@ -137,6 +138,7 @@ export function validateDeclarations(
   checkDuplicates(report, monitors, 'name', 'monitoring');
   checkDuplicateExtensionFields(report, extensions);
   checkUrlMappingsUnique(report, mappings);
+  checkChangeCapture(report, operations);
   checkExternalIdCount(report, objects, extensions);
   checkGeneratedNames(report, generatedClasses(events, operations, monitors));
 

@@ -7,6 +7,7 @@
  * this list misses).
  */
 import { childAt, type Literal } from '../load/literal';
+import { changeEventTriggerName } from '../model/changeEvents';
 import { apexClassName, apexStem, restResourceClassName, RUNTIME_PREFIX } from '../model/naming';
 import { stringAt, type Report } from './fields';
 import { MAX_APEX_CLASS_NAME, SYSTEM_CLASS_NAMES } from './rules';
@@ -27,6 +28,7 @@ function operationClasses(pattern: string | undefined, name: string): string[] {
     case 'request-reply':
       return [apexClassName.request(name), apexClassName.response(name), apexClassName.service(name)].flatMap(withTest);
     case 'fire-and-forget':
+    case 'change-capture':
       return withTest(apexClassName.operation(name));
     case 'batch-sync':
       return [apexClassName.batch(name), apexClassName.operation(name)].flatMap(withTest);
@@ -62,6 +64,17 @@ export function generatedClasses(events: Literal[], operations: Literal[], monit
     if (nameAt?.type !== 'string' || !delivered.has(nameAt.value)) continue;
     for (const name of withTest(apexClassName.trigger(nameAt.value))) {
       classes.push({ name, at: nameAt, from: `event "${nameAt.value}"` });
+    }
+  }
+  // A captured object gets one change-event trigger and its test, named at its first operation.
+  const captured = new Set<string>();
+  for (const operation of operations) {
+    const objectAt = childAt(operation, 'object');
+    if (stringAt(operation, 'pattern') !== 'change-capture' || objectAt?.type !== 'string') continue;
+    if (captured.has(objectAt.value)) continue;
+    captured.add(objectAt.value);
+    for (const name of withTest(changeEventTriggerName(objectAt.value))) {
+      classes.push({ name, at: objectAt, from: `change capture of "${objectAt.value}"` });
     }
   }
   for (const monitor of monitors) {

@@ -193,3 +193,12 @@ export const COMMON_FIELDS = ['Id', 'Name', 'CreatedDate', 'LastModifiedDate', '
  * https://developer.salesforce.com/docs/platform/lwc/guide/create-components-folder.html
  */
 export const LWC_BUNDLE_NAME = /^[a-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
+
+/**
+ * Entities selected for Change Data Capture, across the standard ChangeEvents channel and custom
+ * channels: 5 by default in every edition; the Change Data Capture add-on license raises it. The
+ * build counts only this project's objects; selections made in Setup or by other packages share the
+ * same allocation (installed AppExchange packages' selections excepted).
+ * https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_allocations.htm
+ */
+export const MAX_CDC_SELECTED_ENTITIES = 5;

@@ -8,6 +8,7 @@
 import type {
   AuthDeclaration,
   BatchSyncOperation,
+  ChangeCaptureOperation,
   CircuitBreakerPolicy,
   CursorPaging,
   CustomObjectDeclaration,
@@ -65,6 +66,14 @@ const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
     event: true,
     messageKey: true,
     relatedRecordField: true,
+    retry: true,
+  }),
+  'change-capture': keys<ChangeCaptureOperation>({
+    ...BASE,
+    ...CALL,
+    object: true,
+    fields: true,
+    changeTypes: true,
     retry: true,
   }),
   'publish-subscribe': keys<PublishSubscribeOperation>({ ...BASE, event: true, subscribers: true }),

@@ -7,6 +7,7 @@
 import type { Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { emitBatchSync } from './batchSync';
+import { emitChangeCapture } from './changeCapture';
 import { emitFireAndForget } from './fireAndForget';
 import { emitInboundEvents } from './inboundEvent';
 import { emitMonitoring } from './monitoring';
@@ -26,6 +27,7 @@ export function emitApex(model: Model): GeneratedFile[] {
   files.push(...emitFireAndForget(model));
   files.push(...emitRecordEvents(model));
   files.push(...emitInboundEvents(model));
+  files.push(...emitChangeCapture(model));
   for (const monitor of model.monitoring) files.push(...emitMonitoring(monitor));
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -6,7 +6,13 @@
  * (an event delivery's route, a batch sync's record mapping) through `extraMembers`.
  */
 import { apexClassName } from '../../model/naming';
-import type { BatchSyncModel, ExternalSystemModel, FireAndForgetModel, Model } from '../../model/types';
+import type {
+  BatchSyncModel,
+  ChangeCaptureModel,
+  ExternalSystemModel,
+  FireAndForgetModel,
+  Model,
+} from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { doc, members, str, stringSet } from './apex';
 import { apexClassFiles, type DeclarationSource } from './files';
@@ -15,7 +21,7 @@ import { apex } from './template';
 import { INTEGRATION_USER, testClass, testsAs } from './tests';
 
 export interface OperationConfigSpec {
-  operation: FireAndForgetModel | BatchSyncModel;
+  operation: FireAndForgetModel | BatchSyncModel | ChangeCaptureModel;
   system: ExternalSystemModel;
   /** JSON keys of the payload that are redacted in the error log. */
   sensitiveFields: readonly string[];

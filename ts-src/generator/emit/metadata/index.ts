@@ -4,6 +4,7 @@
  */
 import type { Model } from '../../model/types';
 import type { GeneratedFile } from '../types';
+import { changeEventChannelMemberFiles } from './changeEventChannelMember';
 import { customObjectFiles } from './customObject';
 import { externalCredentialFile } from './externalCredential';
 import { extensionLayoutFiles } from './layout';
@@ -20,5 +21,6 @@ export function emitMetadata(model: Model): GeneratedFile[] {
     ...extensionLayoutFiles(model),
     ...model.systems.flatMap((system) => [externalCredentialFile(system), namedCredentialFile(system)]),
     ...permissionSetFiles(model),
+    ...changeEventChannelMemberFiles(model),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

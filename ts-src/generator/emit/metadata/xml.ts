@@ -62,6 +62,7 @@ export interface MetadataTypes {
   ExternalCredential: md.ExternalCredential;
   NamedCredential: md.NamedCredential;
   PermissionSet: md.PermissionSet;
+  PlatformEventChannelMember: md.PlatformEventChannelMember;
 }
 
 /**
