@@ -16,6 +16,13 @@ import {
   stringAt,
   type Report,
 } from './fields';
+import {
+  checkExtensionObject,
+  checkStandardMappingTargets,
+  standardFieldMap,
+  unknownFieldFix,
+  unknownObjectProblem,
+} from './catalog';
 import { checkGeneratedNames, generatedClasses } from './names';
 import { checkObjectParts, checkExternalIdCount } from './objects';
 import {
@@ -26,7 +33,6 @@ import {
   MAX_BATCH_SIZE,
   MAX_CALLOUT_TIMEOUT_SECONDS,
   SCRATCH_ORG_MAX_CHAIN_DEPTH,
-  STANDARD_FIELDS,
 } from './rules';
 import { checkStrict } from './strict';
 import { checkCalloutPath, checkSystemUrls, checkUrlMapping, checkUrlMappingsUnique } from './urls';
@@ -81,16 +87,9 @@ export function validateDeclarations(
     checkFields(report, childAt(object, 'fields'), 'object');
     checkObjectParts(report, object, 'Custom object');
   }
+  const declaredObjects = objects.map((o) => stringAt(o, 'apiName')).filter((n): n is string => n !== undefined);
   for (const extension of extensions) {
-    const name = stringAt(extension, 'object');
-    if (name !== undefined && !(name in STANDARD_FIELDS)) {
-      report(
-        childAt(extension, 'object')!,
-        'unknown-object',
-        `objectExtension names "${name}", which is not a supported standard object`,
-        `extend one of ${Object.keys(STANDARD_FIELDS).join(', ')}, or declare a customObject`,
-      );
-    }
+    checkExtensionObject(report, extension, declaredObjects);
     checkFields(report, childAt(extension, 'fields'), 'object');
   }
   for (const system of systems) checkSystem(report, system);
@@ -137,7 +136,7 @@ export function validateDeclarations(
   checkExternalIdCount(report, objects, extensions);
   checkGeneratedNames(report, generatedClasses(events, operations, monitors));
 
-  const catalog = new Catalog(events, objects, extensions, systems);
+  const catalog = new Catalog(events, objects, extensions, systems, operations);
   for (const operation of operations) checkReferences(report, operation, catalog);
   // The budget needs a model, and a model needs declarations that pass every other rule.
   if (errors.length === 0) checkVolumeLimits(report, warn, declarations);
@@ -487,7 +486,7 @@ class Catalog {
   readonly eventFields = new Map<string, Map<string, Literal>>();
   readonly objectFields = new Map<string, Map<string, Literal | undefined>>();
 
-  constructor(events: Literal[], objects: Literal[], extensions: Literal[], systems: Literal[]) {
+  constructor(events: Literal[], objects: Literal[], extensions: Literal[], systems: Literal[], operations: Literal[]) {
     this.systems = new Set(systems.map((s) => stringAt(s, 'name')).filter((n): n is string => n !== undefined));
     for (const event of events) {
       const name = stringAt(event, 'apiName');
@@ -502,9 +501,10 @@ class Catalog {
       if (fields?.type === 'object') for (const [f, field] of fields.entries) map.set(f, field);
       this.objectFields.set(name, map);
     }
-    for (const [object, standard] of Object.entries(STANDARD_FIELDS)) {
-      const map = new Map<string, Literal | undefined>([...COMMON_FIELDS, ...standard].map((f) => [f, undefined]));
-      this.objectFields.set(object, map);
+    // The standard objects named anywhere, with their fields from the platform's catalog.
+    for (const named of [...extensions, ...operations].map((d) => stringAt(d, 'object'))) {
+      const map = named !== undefined && !this.objectFields.has(named) ? standardFieldMap(named) : undefined;
+      if (map) this.objectFields.set(named!, map);
     }
     for (const extension of extensions) {
       const object = stringAt(extension, 'object');
@@ -587,22 +587,18 @@ function checkReferences(report: Report, operation: Literal, catalog: Catalog): 
 
   const object = stringAt(operation, 'object');
   const objectFields = object !== undefined ? catalog.objectFields.get(object) : undefined;
-  if (object !== undefined && !objectFields) {
-    report(
-      refAt('object'),
-      'unknown-object',
-      `Operation ${name} names object "${object}", which is not declared`,
-      'declare the object or extend a standard one',
-    );
-  }
-  if (!objectFields) return;
+  const objectProblem =
+    object !== undefined ? unknownObjectProblem(object, [...catalog.objectFields.keys()]) : undefined;
+  if (objectProblem)
+    report(refAt('object'), 'unknown-object', `Operation ${name} ${objectProblem.message}`, objectProblem.fix);
+  if (!objectFields || objectProblem) return;
   const checkObjectField = (at: Literal, field: string, role: string) => {
     if (!objectFields.has(field)) {
       report(
         at,
         'unknown-field',
         `${role} "${field}" is not a field of ${object}`,
-        `declare it on ${object} or use one of: ${[...objectFields.keys()].join(', ')}`,
+        unknownFieldFix(object!, field, objectFields.keys()),
       );
     }
   };
@@ -652,6 +648,7 @@ function checkReferences(report: Report, operation: Literal, catalog: Catalog): 
     }
   }
   checkMappingTypes(report, mapping, request, objectFields, object ?? '');
+  checkStandardMappingTargets(report, mapping, request, object ?? '');
   const fieldList = childAt(operation, 'fields');
   if (fieldList?.type === 'array') {
     if (fieldList.items.length === 0) {

@@ -168,33 +168,9 @@ export const APEX_RESERVED_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Standard fields of the standard objects a declaration may name, beside the custom fields the
- * declarations add. Only objects the generator supports as targets are listed.
+ * Fields every custom object has. A standard object's fields come from the platform's catalog
+ * (generator/catalog).
  */
-export const STANDARD_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  Order: [
-    'Id',
-    'Name',
-    'OrderNumber',
-    'Status',
-    'StatusCode',
-    'TotalAmount',
-    'EffectiveDate',
-    'EndDate',
-    'ActivatedDate',
-    'AccountId',
-    'Pricebook2Id',
-    'OwnerId',
-    'Description',
-    'Type',
-    'PoNumber',
-    'CreatedDate',
-    'LastModifiedDate',
-    'SystemModstamp',
-  ],
-};
-
-/** Fields every object has, custom or standard. */
 export const COMMON_FIELDS = ['Id', 'Name', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', 'OwnerId'];
 
 /**

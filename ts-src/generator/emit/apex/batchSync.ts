@@ -10,7 +10,7 @@ import { doc, str } from './apex';
 import { apexClassFiles, type DeclarationSource } from './files';
 import { CALLOUT_TIME_DOC } from './limits';
 import { emitOperationConfig, systemOf } from './operationConfig';
-import { sampleValue } from './samples';
+import { testRecord } from './testRecords';
 import { scheduleMembers, scheduleTestLines, type ScheduleSpec } from './schedule';
 import { apex } from './template';
 import { INTEGRATION_USER, testClass, testsAs } from './tests';
@@ -209,22 +209,7 @@ function wiringTests(operation: BatchSyncModel, name: string, schedule: Schedule
 /** Two records of the synced object, keyed SYNC-1 and SYNC-2, with what the object requires. */
 function recordSetup(model: Model, operation: BatchSyncModel): string {
   const { object, idempotencyKey: key } = operation;
-  if (object === 'Order') {
-    const order = (k: string) =>
-      `new Order(AccountId = account.Id, EffectiveDate = Date.today(), Status = 'Draft', ${key} = '${k}')`;
-    return apex`
-      Account account = new Account(Name = 'Switchyard Test Account');
-      insert as system account;
-      insert as system new List<Order>{ ${order('SYNC-1')}, ${order('SYNC-2')} };
-    `;
-  }
-  const declared = model.objects.find((o) => o.apiName === object);
-  const record = (k: string) => {
-    const required = (declared?.fields ?? [])
-      .filter((f) => f.required && f.name !== key)
-      .map((f) => `${f.name} = ${sampleValue(f)}`);
-    const name = declared?.nameField.type === 'Text' ? ["Name = 'Switchyard Test'"] : [];
-    return `new ${object}(${[...name, ...required, `${key} = '${k}'`].join(', ')})`;
-  };
-  return `insert as system new List<${object}>{ ${record('SYNC-1')}, ${record('SYNC-2')} };`;
+  const { setup, fields } = testRecord(model, object, key);
+  const record = (k: string) => `new ${object}(${[...fields, `${key} = '${k}'`].join(', ')})`;
+  return [...setup, `insert as system new List<${object}>{ ${record('SYNC-1')}, ${record('SYNC-2')} };`].join('\n');
 }

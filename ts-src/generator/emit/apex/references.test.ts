@@ -85,7 +85,7 @@ test('an unknown field, in a static query or in a query string, is reported with
   );
   assert.equal(
     formatReferenceProblem(problems[0]),
-    'force-app/main/default/classes/X.cls:3: error [soql-field] SOQL field Order.Shipping_Carrier__c is neither declared in the model nor a listed standard field',
+    'force-app/main/default/classes/X.cls:3: error [soql-field] SOQL field Order.Shipping_Carrier__c is neither declared in the model nor a standard field of the platform',
   );
 });
 

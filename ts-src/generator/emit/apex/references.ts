@@ -1,7 +1,8 @@
 /**
  * What apex-ls cannot check: the names inside SOQL and inside `callout:` endpoints. This scans Apex
  * text (generated and hand-written alike) and reports every SOQL object or field that is neither
- * declared in the model nor a standard field listed here, and every Named Credential name that is
+ * declared in the model nor a standard one of the platform's catalog (generator/catalog, relationship
+ * paths such as `ApexClass.Name` followed through it), and every Named Credential name that is
  * not a system of the model. A wrong name in either would only fail in an org: a static SOQL field
  * at deploy time, a Named Credential at the first callout.
  */
@@ -15,54 +16,8 @@ import {
   type ApexParserRuleContext,
 } from '@apexdevtools/apex-parser';
 import type { Model } from '../../model/types';
-import { COMMON_FIELDS, STANDARD_FIELDS } from '../../validate/rules';
-
-/**
- * Standard objects the runtime and the generated tests query that no declaration extends, with
- * the fields they may read. A relationship field is listed with its path (`ApexClass.Name`).
- * Anything else is reported, so a new query forces a conscious addition here.
- */
-export const STANDARD_QUERYABLE: Readonly<Record<string, readonly string[]>> = {
-  Account: ['Name'],
-  ApexClass: ['Body', 'Name', 'NamespacePrefix'],
-  AsyncApexJob: [
-    'ApexClassId',
-    'ApexClass.Name',
-    'CompletedDate',
-    'JobItemsProcessed',
-    'JobType',
-    'MethodName',
-    'NumberOfErrors',
-    'ParentJobId',
-    'Status',
-    'TotalJobItems',
-    'ExtendedStatus',
-  ],
-  CronTrigger: ['CronExpression', 'CronJobDetailId', 'CronJobDetail.Name', 'NextFireTime', 'State', 'TimesTriggered'],
-  CronJobDetail: ['JobType'],
-  EventBusSubscriber: ['ExternalId', 'LastError', 'Position', 'Retries', 'Status', 'Tip', 'Topic', 'Type'],
-  Organization: ['IsSandbox', 'OrganizationType', 'InstanceName'],
-  PermissionSet: [
-    'Label',
-    // SwyTestFactory finds a standard non-admin profile through the permission set it owns.
-    'IsCustom',
-    'IsOwnedByProfile',
-    'PermissionsApiEnabled',
-    'PermissionsCustomizeApplication',
-    'PermissionsEditTask',
-    'PermissionsModifyAllData',
-    'PermissionsViewAllData',
-    'ProfileId',
-    'Profile.Name',
-    'Profile.UserLicense.LicenseDefinitionKey',
-    'Profile.UserType',
-  ],
-  PermissionSetAssignment: ['AssigneeId', 'PermissionSetId', 'PermissionSet.Name'],
-  Profile: [],
-  // The policy scenario table SwyPolicyScenariosTest reads.
-  StaticResource: ['Body', 'Name'],
-  User: ['Alias', 'Email', 'IsActive', 'LanguageLocaleKey', 'LocaleSidKey', 'ProfileId', 'TimeZoneSidKey', 'Username'],
-};
+import { standardObjectIgnoringCase } from '../../catalog';
+import { COMMON_FIELDS } from '../../validate/rules';
 
 export interface ApexSource {
   /** Path relative to the project root, for the report. */
@@ -84,17 +39,22 @@ export function checkReferences(model: Model, sources: readonly ApexSource[]): R
   return sources.flatMap((source) => [...checkCallouts(source, systems), ...checkQueries(source, catalog)]);
 }
 
-/** Lower-cased object name -> lower-cased field names (and relationship paths) it may read. */
-function queryableFields(model: Model): Map<string, Set<string>> {
-  const catalog = new Map<string, Set<string>>();
+/** What a query may read of one object: its fields and its relationships, lower-cased. */
+interface Queryable {
+  fields: Set<string>;
+  /** Relationship name -> the lower-cased object it points to; `*` when polymorphic. */
+  relationships: Map<string, string>;
+}
+
+/** Lower-cased object name -> what a query may read of it; standard objects from the catalog. */
+type QueryCatalog = (object: string) => Queryable | undefined;
+
+function queryableFields(model: Model): QueryCatalog {
+  const declared = new Map<string, string[]>();
   const add = (object: string, fields: readonly string[]) => {
     const key = object.toLowerCase();
-    const set = catalog.get(key) ?? new Set(COMMON_FIELDS.map((f) => f.toLowerCase()));
-    for (const field of fields) set.add(field.toLowerCase());
-    catalog.set(key, set);
+    declared.set(key, [...(declared.get(key) ?? []), ...fields.map((f) => f.toLowerCase())]);
   };
-  for (const [object, fields] of Object.entries(STANDARD_QUERYABLE)) add(object, fields);
-  for (const [object, fields] of Object.entries(STANDARD_FIELDS)) add(object, fields);
   for (const object of model.objects)
     add(
       object.apiName,
@@ -105,7 +65,45 @@ function queryableFields(model: Model): Map<string, Set<string>> {
       extension.object,
       extension.fields.map((f) => f.name),
     );
-  return catalog;
+  const known = new Map<string, Queryable | undefined>();
+  return (object) => {
+    const key = object.toLowerCase();
+    if (known.has(key)) return known.get(key);
+    const standard = standardObjectIgnoringCase(key);
+    const own = declared.get(key);
+    const found: Queryable | undefined =
+      standard || own
+        ? {
+            fields: new Set([
+              ...(standard
+                ? [...standard.fields.keys()].map((f) => f.toLowerCase())
+                : COMMON_FIELDS.map((f) => f.toLowerCase())),
+              ...(own ?? []),
+            ]),
+            relationships: new Map(
+              [...(standard?.relationships ?? [])].map(([name, target]) => [name.toLowerCase(), target.toLowerCase()]),
+            ),
+          }
+        : undefined;
+    known.set(key, found);
+    return found;
+  };
+}
+
+/**
+ * Whether `path` (`Name`, `ApexClass.Name`, `Profile.UserLicense.LicenseDefinitionKey`) can be
+ * read from `object`: each segment but the last a relationship, the last a field. A polymorphic
+ * relationship (`Owner`) points to the platform's `Name` object, which has the fields all of its
+ * targets share.
+ */
+function readable(catalog: QueryCatalog, object: string, path: string): boolean {
+  const segments = path.toLowerCase().split('.');
+  let current = catalog(object);
+  for (const segment of segments.slice(0, -1)) {
+    const target = current?.relationships.get(segment);
+    current = target === undefined ? undefined : catalog(target === '*' ? 'name' : target);
+  }
+  return current?.fields.has(segments[segments.length - 1]) ?? false;
 }
 
 /**
@@ -141,7 +139,7 @@ function checkCallouts(source: ApexSource, systems: ReadonlySet<string>): Refere
   return problems;
 }
 
-function checkQueries(source: ApexSource, catalog: Map<string, Set<string>>): ReferenceProblem[] {
+function checkQueries(source: ApexSource, catalog: QueryCatalog): ReferenceProblem[] {
   // Every query, static or in a string, holds the keyword SELECT (the lexer ignores case): a source
   // without it has none, and parsing it (most of a large build's check) would find nothing.
   if (!/select/i.test(source.content)) return [];
@@ -248,21 +246,20 @@ function checkQuery(
   query: QueryContext | SubQueryContext,
   path: string,
   lineOffset: number,
-  catalog: Map<string, Set<string>>,
+  catalog: QueryCatalog,
 ): ReferenceProblem[] {
   const from = query.fromNameList();
   const objectName = from.fieldName(0)?.getText() ?? '';
   const alias = from.soqlId(0)?.getText().toLowerCase();
   const line = query.start.line + lineOffset;
-  const fields = catalog.get(objectName.toLowerCase());
-  if (!fields) {
+  if (!catalog(objectName)) {
     return [
       {
         path,
         line,
         kind: 'soql-object',
         name: objectName,
-        message: `SOQL reads ${objectName}, which is neither declared nor listed in STANDARD_QUERYABLE`,
+        message: `SOQL reads ${objectName}, which is neither declared nor a standard object of the platform`,
       },
     ];
   }
@@ -271,13 +268,13 @@ function checkQuery(
     const segments = fieldName.getText().split('.');
     if (alias && segments.length > 1 && segments[0].toLowerCase() === alias) segments.shift();
     const name = segments.join('.');
-    if (fields.has(name.toLowerCase())) continue;
+    if (readable(catalog, objectName, name)) continue;
     problems.push({
       path,
       line: fieldName.start.line + lineOffset,
       kind: 'soql-field',
       name: `${objectName}.${name}`,
-      message: `SOQL field ${objectName}.${name} is neither declared in the model nor a listed standard field`,
+      message: `SOQL field ${objectName}.${name} is neither declared in the model nor a standard field of the platform`,
     });
   }
   return problems;

@@ -16,6 +16,7 @@ import { payloadSchemaExpression } from './payloadSchema';
 import { recordIdField, sensitiveFieldsOf } from './events';
 import { sampleText, sampleValue } from './samples';
 import { apex } from './template';
+import { testRecord } from './testRecords';
 import { testClass, testsAs, userWith } from './tests';
 import { PERMISSION_SET_CALL_IN } from '../metadata/permissionSets';
 
@@ -206,7 +207,7 @@ function resourceDoc(ctx: Context): string {
         ? `A stale delivery (${ordering.property} older than the stored ${ordering.field}) changes nothing either and gets the ${object} as it stands. `
         : '') +
       `400 with {"errors": [{"field", "message"}]} when the body is not a JSON object or breaks a declared rule (required, length, picklist value). ` +
-      `404 when no ${object} has that ${key.field}: a call-in never creates an ${object}, because a record the other system knows and Salesforce does not is a data problem for a person, not something to invent from a status. ` +
+      `404 when no ${object} has that ${key.field}: a call-in never creates ${/^[AEIOU]/.test(object) ? 'an' : 'a'} ${object}, because a record the other system knows and Salesforce does not is a data problem for a person, not something to invent from a status. ` +
       '422 when the save is refused (validation rule, restricted picklist). ' +
       `Runs in user mode: the ${operation.source} integration user's object and field permissions apply. ` +
       (event ? `Each applied change publishes one ${event.apiName}. ` : '') +
@@ -315,19 +316,8 @@ function validBody(ctx: Context): string {
   `;
 }
 
-/** Test records: an Order needs an Account, an effective date and the Draft status; a custom object its required fields. */
+/** The test record: what its object requires (testRecords.ts) and the key. */
 function setupRecord(model: Model, ctx: Context): string[] {
-  if (ctx.object === 'Order') {
-    return [
-      "Account account = new Account(Name = 'Switchyard Test Account');",
-      'insert as system account;',
-      `insert as system new Order(AccountId = account.Id, EffectiveDate = Date.today(), Status = 'Draft', ${ctx.key.field} = KEY);`,
-    ];
-  }
-  const object = model.objects.find((o) => o.apiName === ctx.object);
-  const required = (object?.fields ?? [])
-    .filter((f) => f.required && f.name !== ctx.key.field)
-    .map((f) => `${f.name} = ${sampleValue(f)}`);
-  const name = object?.nameField.type === 'Text' ? ["Name = 'Switchyard Test'"] : [];
-  return [`insert as system new ${ctx.object}(${[...name, ...required, `${ctx.key.field} = KEY`].join(', ')});`];
+  const { setup, fields } = testRecord(model, ctx.object, ctx.key.field);
+  return [...setup, `insert as system new ${ctx.object}(${[...fields, `${ctx.key.field} = KEY`].join(', ')});`];
 }
