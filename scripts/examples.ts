@@ -119,16 +119,25 @@ async function timed(name: string, run: () => Promise<Omit<Step, 'name' | 'secon
   return { name, seconds: (performance.now() - started) / 1000, ...result };
 }
 
+function print(step: Step): void {
+  console.log(`  ${step.ok ? 'ok  ' : 'FAIL'} ${step.name.padEnd(8)} ${step.detail} (${step.seconds.toFixed(1)} s)`);
+  for (const line of step.lines) console.log(`       ${line}`);
+}
+
 async function runExample(name: string): Promise<Step[]> {
   const source = path.join(EXAMPLES, name);
   const project = path.join(OUT, name);
   const workspace = path.join(project, WORKSPACE);
   const steps: Step[] = [];
-  const add = (step: Step) => (steps.push(step), step.ok);
+  const add = (step: Step) => {
+    steps.push(step);
+    print(step);
+    return step.ok;
+  };
 
   const listed = typeCheckedExamples();
   if (!listed.includes(name)) {
-    steps.push({
+    add({
       name: 'listed',
       ok: false,
       seconds: 0,
@@ -225,12 +234,6 @@ async function main(): Promise<number> {
   for (const name of names) {
     console.log(`examples: ${name} (${path.relative(REPO, path.join(OUT, name))})`);
     const steps = await runExample(name);
-    for (const step of steps) {
-      console.log(
-        `  ${step.ok ? 'ok  ' : 'FAIL'} ${step.name.padEnd(8)} ${step.detail} (${step.seconds.toFixed(1)} s)`,
-      );
-      for (const line of step.lines) console.log(`       ${line}`);
-    }
     if (steps.at(-1)?.name !== 'validate' || steps.some((s) => !s.ok)) failed.push(name);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
