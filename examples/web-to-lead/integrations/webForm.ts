@@ -1,7 +1,8 @@
 /**
  * A Lead from a web form: the website's backend calls Salesforce once per submission.
  * Pattern: remote-call-in on Lead, keyed by an External ID field (the form's submission id), so a
- * repeated delivery of one submission changes nothing the second time.
+ * repeated delivery of one submission changes nothing the second time. Today a call-in updates the
+ * Lead its key finds and answers 404 when none has it: creating one is not built (see README.md).
  */
 import { field, objectExtension, operation } from '../dsl';
 
