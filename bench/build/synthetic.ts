@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadModel } from '../../ts-src/generator/load';
 
 export interface SyntheticSize {
   /** Totals, the example app's own declarations included. */
@@ -30,18 +31,39 @@ export const BENCHMARK_SIZE: SyntheticSize = {
  * one event per 5, one custom object per 50, at least 10), so 100, 500 and 1,000 operations differ
  * only in size; `syntheticSize(500)` is BENCHMARK_SIZE.
  */
-export function syntheticSize(operations: number): SyntheticSize {
+export function syntheticSize(operations: number, base: DeclarationCounts = exampleCounts(REPO_ROOT)): SyntheticSize {
   return {
-    systems: Math.max(EXAMPLE_COUNTS.systems + 1, Math.round(operations / 10)),
-    events: Math.max(EXAMPLE_COUNTS.events + 1, Math.round(operations / 5)),
+    systems: Math.max(base.systems + 1, Math.round(operations / 10)),
+    events: Math.max(base.events + 1, Math.round(operations / 5)),
     operations,
     objects: Math.max(10, Math.round(operations / 50)),
     operationsPerFile: 50,
   };
 }
 
-/** What the example app and the platform declarations already hold (ts-src/integrations, ts-src/platform). */
-export const EXAMPLE_COUNTS = { systems: 2, events: 5, operations: 7 };
+export interface DeclarationCounts {
+  systems: number;
+  events: number;
+  operations: number;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const counted = new Map<string, DeclarationCounts>();
+
+/**
+ * What a project's declarations already hold (ts-src/integrations and ts-src/platform), read from
+ * its model, so the example app can change without the synthetic totals going wrong.
+ */
+export function exampleCounts(projectRoot: string): DeclarationCounts {
+  const key = path.resolve(projectRoot);
+  let counts = counted.get(key);
+  if (!counts) {
+    const model = loadModel(key);
+    counts = { systems: model.systems.length, events: model.events.length, operations: model.operations.length };
+    counted.set(key, counts);
+  }
+  return counts;
+}
 
 /** Files and folders copied from the real project; node_modules is linked (prettier resolves plugins from the project). */
 const COPIED = [
@@ -73,9 +95,16 @@ export function writeProjectCopy(sourceRoot: string, targetRoot: string): void {
 export function writeSyntheticProject(sourceRoot: string, targetRoot: string, size: SyntheticSize): void {
   writeProjectCopy(sourceRoot, targetRoot);
   const folder = path.join(targetRoot, 'ts-src/integrations');
-  const systems = size.systems - EXAMPLE_COUNTS.systems;
-  const events = size.events - EXAMPLE_COUNTS.events;
-  const operations = size.operations - EXAMPLE_COUNTS.operations;
+  const base = exampleCounts(sourceRoot);
+  const systems = size.systems - base.systems;
+  const events = size.events - base.events;
+  const operations = size.operations - base.operations;
+  if (systems < 1 || events < 1 || operations < 0) {
+    throw new Error(
+      `a synthetic project of ${size.systems} systems, ${size.events} events and ${size.operations} operations is smaller than ` +
+        `the example app it starts from (${base.systems}, ${base.events}, ${base.operations}): ask for more`,
+    );
+  }
   fs.writeFileSync(path.join(folder, 'syntheticSystems.ts'), systemsFile(systems));
   fs.writeFileSync(path.join(folder, 'syntheticEvents.ts'), eventsFile(events));
   fs.writeFileSync(path.join(folder, 'syntheticObjects.ts'), objectsFile(size.objects));

@@ -37,3 +37,16 @@ test('prettier fails an unformatted class, naming it', async (t) => {
   assert.equal(result.status, 'FAIL');
   assert.deepEqual(findingFiles(ctx, result.findings), ['app/classes/SwyBackoff.cls']);
 });
+
+test('prettier finds its plugins from the tool when the project has no node_modules, whatever the current folder', async (t) => {
+  const project = makeProject({ ...apexClass('app', 'SwyBackoff', FORMATTED), ...lwc });
+  t.after(project.remove);
+  const ctx = project.context();
+  // As `switchyard validate --project DIR` runs it: from the project, which holds no prettier plugins.
+  const cwd = process.cwd();
+  process.chdir(ctx.projectRoot);
+  t.after(() => process.chdir(cwd));
+  const result = await prettierCheck(ctx);
+  assert.deepEqual(result.findings, []);
+  assert.equal(result.status, 'PASS');
+});

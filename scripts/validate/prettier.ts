@@ -25,7 +25,10 @@ export const prettierCheck: Check = async (ctx) => {
   const findings: Finding[] = [];
   let checked = 0;
   for (const file of candidates) {
-    if ((await prettier.getFileInfo(file, { ignorePath })).ignored) continue;
+    // resolveConfig: false, or prettier loads the configuration's plugins by name from the current
+    // folder to infer a parser, which fails where the project has no node_modules of its own (a
+    // fresh project, the examples); the plugins are resolved below, from the project or this tool.
+    if ((await prettier.getFileInfo(file, { ignorePath, resolveConfig: false })).ignored) continue;
     checked++;
     const config = await prettier.resolveConfig(file, { editorconfig: false });
     if (!config) {

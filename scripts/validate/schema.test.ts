@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { SCHEMA_SCRIPT, schemaCheck } from './schema';
+import { makeSchemaCheck, SCHEMA_SCRIPT, schemaCheck } from './schema';
 import { findingFiles, makeProject } from './test-project';
 import { REPO_ROOT } from './tools';
 
@@ -21,13 +21,27 @@ const noSchemas = !fs.existsSync(path.resolve(REPO_ROOT, SCHEMA_SCRIPT))
   ? `${path.dirname(SCHEMA_SCRIPT)} is not beside this repository`
   : false;
 
-test('schema is skipped, not failed, where ../shared/schemas does not exist', async (t) => {
+test('schema is skipped, not failed, where ../shared/schemas does not exist, saying where it looked', async (t) => {
   const project = makeProject({ [FIELD_FILE]: field('<label>External Order Id</label>') });
   t.after(project.remove);
-  const result = await schemaCheck(project.context());
+  const nowhere = path.join(path.dirname(project.root), 'tool');
+  const result = await makeSchemaCheck(nowhere)(project.context());
   assert.equal(result.status, 'SKIP');
-  assert.equal(result.summary, '../shared/schemas not found (runs in CI)');
+  assert.equal(result.summary, `../shared/schemas not found beside ${project.root} or ${nowhere} (runs in CI)`);
 });
+
+test(
+  "schema uses the tool's own ../shared/schemas for a project made elsewhere, and names it",
+  { skip: noSchemas },
+  async (t) => {
+    const project = makeProject({ [FIELD_FILE]: field('<label>External Order Id</label>') });
+    t.after(project.remove);
+    const result = await schemaCheck(project.context());
+    assert.deepEqual(result.findings, []);
+    assert.equal(result.status, 'PASS');
+    assert.ok(result.summary.endsWith(`(${path.resolve(REPO_ROOT, '../shared/schemas')})`), result.summary);
+  },
+);
 
 test('schema passes metadata that matches the Metadata API schema', { skip: noSchemas }, async (t) => {
   const project = makeProject(

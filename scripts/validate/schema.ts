@@ -1,12 +1,14 @@
 /**
  * Check 8: every -meta.xml against the Metadata API schema (WSDL v66.0) with xmllint, through
- * ../shared/schemas/validate-metadata.sh. CI has that folder beside the project; a user's clone
- * does not, so the check is skipped there and says so.
+ * ../shared/schemas/validate-metadata.sh, found beside the project or else beside this tool's own
+ * checkout (a project made elsewhere, such as an example built in a temporary folder, is checked
+ * with the schemas of the Switchyard it was built with). CI has that folder; a user's clone does
+ * not, so the check is skipped there and says where it looked.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { plural, verdict, type Check, type Finding } from './runner';
-import { exec } from './tools';
+import { plural, verdict, type Check, type CheckResult, type Context, type Finding } from './runner';
+import { exec, REPO_ROOT } from './tools';
 
 export const SCHEMA_SCRIPT = '../shared/schemas/validate-metadata.sh';
 
@@ -32,17 +34,36 @@ const KNOWN_FALSE_ALARMS: { why: string; matches: (file: string, message: string
   },
 ];
 
-export const schemaCheck: Check = async (ctx) => {
-  const script = path.resolve(ctx.projectRoot, SCHEMA_SCRIPT);
-  if (!fs.existsSync(script)) {
-    return { status: 'SKIP', summary: `${path.dirname(SCHEMA_SCRIPT)} not found (runs in CI)`, findings: [] };
+/** The schema script beside the project, else beside the tool's own root (when given), else undefined. */
+export function findSchemaScript(projectRoot: string, toolRoot: string | undefined): string | undefined {
+  return [projectRoot, ...(toolRoot ? [toolRoot] : [])]
+    .map((root) => path.resolve(root, SCHEMA_SCRIPT))
+    .find((script) => fs.existsSync(script));
+}
+
+/** The check, looking beside `toolRoot` too (this repository or the installed package; undefined: the project only). */
+export function makeSchemaCheck(toolRoot: string | undefined): Check {
+  return (ctx) => checkSchemas(ctx, toolRoot);
+}
+
+export const schemaCheck: Check = makeSchemaCheck(REPO_ROOT);
+
+async function checkSchemas(ctx: Context, toolRoot: string | undefined): Promise<CheckResult> {
+  const script = findSchemaScript(ctx.projectRoot, toolRoot);
+  if (!script) {
+    const beside = toolRoot && path.resolve(toolRoot) !== path.resolve(ctx.projectRoot) ? ` or ${toolRoot}` : '';
+    return {
+      status: 'SKIP',
+      summary: `${path.dirname(SCHEMA_SCRIPT)} not found beside ${ctx.projectRoot}${beside} (runs in CI)`,
+      findings: [],
+    };
   }
   const missing = await missingCommands(['xmllint', 'python3'], ctx.projectRoot);
   if (missing.length > 0) {
     const hint = missing.includes('xmllint') ? 'apt-get install -y libxml2-utils' : 'apt-get install -y python3';
     return { status: 'FAIL', summary: `${missing.join(', ')} not found: ${hint}`, findings: [] };
   }
-  const run = await exec('bash', [SCHEMA_SCRIPT, ...ctx.packageDirs], ctx.projectRoot);
+  const run = await exec('bash', [script, ...ctx.packageDirs], ctx.projectRoot);
   // The script reports on stdout (xmllint's messages included); stderr only explains a crash.
   const lines = run.stdout.split('\n').filter(Boolean);
   const validated = lines.filter((l) => / validates$/.test(l)).length;
@@ -72,16 +93,20 @@ export const schemaCheck: Check = async (ctx) => {
   }
   if (run.code !== 0 && findings.length === 0 && ignored.length < failed) {
     findings.push({
-      message: `${SCHEMA_SCRIPT} exited ${run.code}: ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`,
+      message: `${script} exited ${run.code}: ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`,
     });
   }
   return verdict(
     findings,
-    `${plural(validated + failed, 'file')} valid against the Metadata API schema`,
+    `${plural(validated + failed, 'file')} valid against the Metadata API schema${
+      path.dirname(script) === path.resolve(ctx.projectRoot, path.dirname(SCHEMA_SCRIPT))
+        ? ''
+        : ` (${path.dirname(script)})`
+    }`,
     (n) => plural(n, 'schema error'),
     ignored,
   );
-};
+}
 
 /** Every element is in the metadata namespace: naming it each time only hides the element names. */
 function readable(message: string): string {

@@ -37,13 +37,43 @@ function snapshot(): Map<string, string> {
 }
 
 let reference: Map<string, string>;
-const A_CLASS = 'force-app/main/default/classes/SendOrderToErpOperation.cls';
+/**
+ * The test's own declaration, added to the copy: what it changes and checks does not depend on
+ * what the example app declares.
+ */
+const PROBE = 'ts-src/integrations/cacheProbe.ts';
+const A_CLASS = 'force-app/main/default/classes/CacheProbeService.cls';
+const PROBE_SOURCE = `import { externalSystem, field, operation } from '../dsl';
+
+export const probeSystem = externalSystem({
+  name: 'Cache_Probe_API',
+  label: 'Cache Probe API',
+  baseUrl: 'https://probe.example.com',
+  auth: { type: 'apiKeyHeader', headerName: 'X-Api-Key' },
+  timeoutSeconds: 10,
+  circuitBreaker: { failureThreshold: 3, coolDownSeconds: 60 },
+});
+
+export const cacheProbe = operation({
+  name: 'CacheProbe',
+  description: 'A request-reply the build-cache test changes.',
+  pattern: 'request-reply',
+  system: 'Cache_Probe_API',
+  method: 'POST',
+  path: '/probe',
+  timeoutSeconds: 10,
+  request: { id: field.text({ length: 18, required: true }) },
+  response: { ok: field.checkbox() },
+  fallback: { ok: false },
+});
+`;
 
 before(async () => {
   process.env.SWITCHYARD_CACHE_DIR = cache;
   // One Apex parser per build either way; the native one starts without a JVM, which keeps this test short.
   process.env.SWITCHYARD_APEX_PARSER = 'native';
   writeProjectCopy(REPO, root);
+  fs.writeFileSync(path.join(root, PROBE), PROBE_SOURCE);
   const first = await buildOnce();
   assert.equal(first.code, 0, first.errors.join('\n'));
   reference = snapshot();
@@ -89,14 +119,14 @@ describe('build caches', () => {
   });
 
   test('a changed declaration rebuilds what it changes', async () => {
-    const file = path.join(root, 'ts-src/integrations/erp.ts');
+    const file = path.join(root, PROBE);
     const original = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, original.replace("path: '/orders'", "path: '/orders-changed'"));
+    fs.writeFileSync(file, original.replace("path: '/probe'", "path: '/probe-changed'"));
     try {
       const again = await buildOnce();
       assert.equal(again.code, 0, again.errors.join('\n'));
       assert.doesNotMatch(again.info.join('\n'), /inputs unchanged/);
-      assert.match(fs.readFileSync(path.join(root, A_CLASS), 'utf8'), /orders-changed/);
+      assert.match(fs.readFileSync(path.join(root, A_CLASS), 'utf8'), /probe-changed/);
     } finally {
       fs.writeFileSync(file, original);
     }

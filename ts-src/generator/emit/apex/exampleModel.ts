@@ -28,3 +28,18 @@ export function operationNamed<P extends OperationModel['pattern']>(
   if (!found) throw new Error(`the example app has no ${pattern} operation ${name}`);
   return found as Extract<OperationModel, { pattern: P }>;
 }
+
+/**
+ * The example model with the named fire-and-forget operation alone on its event, so what a test
+ * asserts about that event's trigger holds however many operations the example app adds to it.
+ */
+export function aloneOnItsEvent(name: string): Model {
+  const model = exampleModel();
+  const event = operationNamed('fire-and-forget', name).event;
+  return {
+    ...model,
+    operations: model.operations.filter(
+      (o) => o.name === name || !(o.pattern === 'fire-and-forget' && o.event === event),
+    ),
+  };
+}

@@ -4,7 +4,7 @@ import { BuildFailure } from '../../model/errors';
 import type { FireAndForgetModel, RemoteCallInModel } from '../../model/types';
 import type { GeneratedFile } from '../types';
 import { emitApex } from './index';
-import { exampleModel, operationNamed, withOperation } from './exampleModel';
+import { aloneOnItsEvent, exampleModel, operationNamed, withOperation } from './exampleModel';
 
 const files = emitApex(exampleModel());
 
@@ -99,8 +99,11 @@ describe('request-reply (CheckCredit)', () => {
 });
 
 describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
-  const operation = source('SendOrderToErpOperation');
-  const trigger = source('OrderConfirmedTrigger');
+  // SendOrderToErp alone on its event: another operation the example app adds there changes the trigger.
+  const alone = aloneOnItsEvent('SendOrderToErp');
+  const aloneFiles = emitApex(alone);
+  const operation = source('SendOrderToErpOperation', aloneFiles);
+  const trigger = source('OrderConfirmedTrigger', aloneFiles);
 
   test('the operation carries the declared timeout, retry policy, breaker and sensitive fields', () => {
     assert.match(operation, /TIMEOUT_SECONDS = 20;/);
@@ -150,7 +153,7 @@ describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
   });
 
   test('the trigger test publishes through the bus and proves one delivery with the declared key and one failure', () => {
-    const test = source('OrderConfirmedTriggerTest');
+    const test = source('OrderConfirmedTriggerTest', aloneFiles);
     assert.doesNotMatch(test, /OrderConfirmedPublisher/);
     assert.equal(test.match(/EventBus\.publish\(events\);\n\s*Test\.getEventBus\(\)\.deliver\(\);/g)?.length, 2);
     const success = test.slice(
@@ -170,7 +173,7 @@ describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
   });
 
   test('the operation test proves its route with the declared fields', () => {
-    const test = source('SendOrderToErpOperationTest');
+    const test = source('SendOrderToErpOperationTest', aloneFiles);
     const method = test.slice(test.indexOf('routeMapsTheDeclaredEventFields'));
     assert.match(method, /SendOrderToErpOperation\.route\(\)\.messageOf\(event\)/);
     assert.match(
@@ -200,7 +203,7 @@ describe('fire-and-forget (SendOrderToErp on Order_Confirmed__e)', () => {
       name: 'SendOrderToWms',
       timeoutSeconds: 40,
     };
-    const generated = emitApex(withOperation(second));
+    const generated = emitApex({ ...alone, operations: [...alone.operations, second] });
     assert.equal(generated.filter((f) => f.path.endsWith('/OrderConfirmedTrigger.trigger')).length, 1);
     assert.match(
       source('OrderConfirmedTrigger', generated),
