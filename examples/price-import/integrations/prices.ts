@@ -1,39 +1,38 @@
-import { externalSystem, field, objectExtension, operation } from "../dsl";
+import { externalSystem, field, objectExtension, operation } from '../dsl';
 
 /** The product information system that owns list prices. */
 export const pim = externalSystem({
-  name: "PIM_API",
-  label: "Product Information (PIM)",
-  baseUrl: "https://pim.example.com",
+  name: 'PIM_API',
+  label: 'Product Information (PIM)',
+  baseUrl: 'https://pim.example.com',
   auth: {
-    type: "oauthClientCredentials",
-    tokenUrl: "https://pim.example.com/oauth/token"
+    type: 'oauthClientCredentials',
+    tokenUrl: 'https://pim.example.com/oauth/token',
   },
   timeoutSeconds: 30,
-  circuitBreaker: { failureThreshold: 5, coolDownSeconds: 300 }
+  circuitBreaker: { failureThreshold: 5, coolDownSeconds: 300 },
 });
 
 /** The PIM's product id and list price on Salesforce products. */
 export const productPrices = objectExtension({
-  object: "Product2",
+  object: 'Product2',
   fields: {
     PIM_Product_Id__c: field.text({
       length: 40,
       externalId: true,
       unique: true,
-      description:
-        "The product id in the PIM: imported prices are matched on it."
+      description: 'The product id in the PIM: imported prices are matched on it.',
     }),
     List_Price__c: field.number({
       precision: 16,
       scale: 2,
-      description: "List price from the PIM."
+      description: 'List price from the PIM.',
     }),
     Price_Currency__c: field.text({ length: 3 }),
     Price_Changed_At__c: field.dateTime({
-      description: "When the PIM last changed the price."
-    })
-  }
+      description: 'When the PIM last changed the price.',
+    }),
+  },
 });
 
 /**
@@ -43,39 +42,39 @@ export const productPrices = objectExtension({
  * half-way resumes from the last page it applied.
  */
 export const importPrices = operation({
-  name: "ImportPrices",
-  description: "Nightly import of the list prices changed in the PIM.",
-  pattern: "pull-sync",
-  system: "PIM_API",
-  path: "/v2/prices",
-  object: "Product2",
-  idempotencyKey: "PIM_Product_Id__c",
+  name: 'ImportPrices',
+  description: 'Nightly import of the list prices changed in the PIM.',
+  pattern: 'pull-sync',
+  system: 'PIM_API',
+  path: '/v2/prices',
+  object: 'Product2',
+  idempotencyKey: 'PIM_Product_Id__c',
   record: {
     productId: field.text({ length: 40 }),
     name: field.text({ length: 80 }),
     sku: field.text({ length: 40 }),
     listPrice: field.number({ precision: 16, scale: 2 }),
     isoCode: field.text({ length: 3 }),
-    updatedAt: field.dateTime()
+    updatedAt: field.dateTime(),
   },
   mapping: {
-    productId: "PIM_Product_Id__c",
-    name: "Name",
-    sku: "StockKeepingUnit",
-    listPrice: "List_Price__c",
-    isoCode: "Price_Currency__c",
-    updatedAt: "Price_Changed_At__c"
+    productId: 'PIM_Product_Id__c',
+    name: 'Name',
+    sku: 'StockKeepingUnit',
+    listPrice: 'List_Price__c',
+    isoCode: 'Price_Currency__c',
+    updatedAt: 'Price_Changed_At__c',
   },
-  records: "items",
-  paging: { since: { param: "updatedSince", field: "updatedAt" } },
+  records: 'items',
+  paging: { since: { param: 'updatedSince', field: 'updatedAt' } },
   pageSize: 500,
-  pageSizeParam: "limit",
-  schedule: "0 30 2 * * ?",
+  pageSizeParam: 'limit',
+  schedule: '0 30 2 * * ?',
   retry: {
     maxAttempts: 3,
     baseDelaySeconds: 60,
     maxDelaySeconds: 300,
-    jitter: "full"
+    jitter: 'full',
   },
-  volume: { messagesPerDay: 20000, payloadBytes: 300 }
+  volume: { messagesPerDay: 20000, payloadBytes: 300 },
 });
