@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { makeSchemaCheck, SCHEMA_SCRIPT, schemaCheck } from './schema';
 import { findingFiles, makeProject } from './test-project';
-import { REPO_ROOT } from './tools';
+import { exec, REPO_ROOT } from './tools';
 
 const FIELD_FILE = 'app/objects/Order/fields/External_Order_Id__c.field-meta.xml';
 const field = (label: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -110,5 +110,37 @@ test(
       result.notes?.[0] ?? '',
       /^app\/customPermissions\/.*:3 known false alarm \(CustomPermission without isLicensed\)/,
     );
+  },
+);
+
+test(
+  'schema-batch.sh prints what validate-metadata.sh prints, line for line (valid, misspelt, malformed, CustomMetadata)',
+  { skip: noSchemas },
+  async (t) => {
+    const project = makeProject({
+      [FIELD_FILE]: field('<lable>External Order Id</lable>'),
+      'app/objects/Order/fields/Broken__c.field-meta.xml': '<CustomField><oops>\n',
+      'app/objects/Order/fields/Fine__c.field-meta.xml': field('<label>Fine</label>').replaceAll(
+        'External_Order_Id__c',
+        'Fine__c',
+      ),
+      'app/customMetadata/Setting.Default.md-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <label>Default</label>
+  <protected>false</protected>
+  <values>
+    <field>Value__c</field>
+    <value xsi:type="xsd:string">v</value>
+  </values>
+</CustomMetadata>
+`,
+    });
+    t.after(project.remove);
+    const schemas = path.resolve(REPO_ROOT, '../shared/schemas');
+    const shared = await exec('bash', [path.join(schemas, 'validate-metadata.sh'), 'app'], project.root);
+    const batch = await exec('bash', [path.join(__dirname, 'schema-batch.sh'), schemas, 'app'], project.root);
+    assert.equal(batch.code, shared.code, 'exit code');
+    assert.ok(shared.stdout.includes('fails to validate') && shared.stdout.includes('not well-formed'));
+    assert.equal(batch.stdout, shared.stdout);
   },
 );
