@@ -6,7 +6,7 @@
  *   ts-src/plan, ts-src/preview                   the plan and preview commands
  *   ts-src/dsl, ts-src/platform                   the declaration API and the runtime's own declarations
  *   ts-src/apex                                   the runtime library (Apex), which init puts in a project
- *   ts-src/lwc/{eventStream,integrationErrorConsole,types}   shared components and their typings
+ *   ts-src/lwc/{eventStream,integrationErrorConsole,liveRecordFeed,types}   shared components and their typings
  *   scripts/validate.ts, scripts/validate/        the offline validation, with config/pmd-ruleset.xml,
  *                                                 eslint.config.js, .prettierrc, .forceignore, code-analyzer.yml
  *
@@ -30,6 +30,7 @@ const COPIED = [
   "ts-src/apex",
   "ts-src/lwc/eventStream",
   "ts-src/lwc/integrationErrorConsole",
+  "ts-src/lwc/liveRecordFeed",
   "ts-src/lwc/types",
   "scripts/validate.ts",
   "scripts/validate",

@@ -1,9 +1,10 @@
 /**
  * Cases pushed to an external ticketing system, and the ticket's status called back in.
- * Patterns: batch-sync (Salesforce -> ticketing, every hour) and remote-call-in (ticketing ->
- * Salesforce, one REST call per status change, updating the Case found by its ticket key).
+ * Patterns: batch-sync (Salesforce -> ticketing, every hour), remote-call-in (ticketing ->
+ * Salesforce, one REST call per status change, updating the Case found by its ticket key), and
+ * ui-update (the Case record page shows each status change live, with the shipped component).
  */
-import { externalSystem, field, objectExtension, operation } from '../dsl';
+import { externalSystem, field, objectExtension, operation, platformEvent } from '../dsl';
 
 export const TICKET_STATUSES = ['New', 'Assigned', 'In_Progress', 'Waiting', 'Resolved', 'Closed'] as const;
 
@@ -78,6 +79,36 @@ export const receiveTicketStatus = operation({
     status: 'Ticket_Status__c',
     changedAt: 'Ticket_Status_Changed_At__c',
   },
+  publishes: 'Ticket_Status_Changed__e',
   // The ticketing system retries and may deliver two changes out of order: the newer one wins.
   orderedBy: 'changedAt',
+});
+
+/** Published by the call-in for every status change it applies; the Case page listens to it. */
+export const ticketStatusChanged = platformEvent({
+  apiName: 'Ticket_Status_Changed__e',
+  label: 'Ticket Status Changed',
+  pluralLabel: 'Ticket Status Changes',
+  eventType: 'HighVolume',
+  publishBehavior: 'PublishAfterCommit',
+  fields: {
+    // Filled by the call-in by name: the Case's id, the request's status and time, the status before.
+    Case_Id__c: field.text({ length: 18, required: true }),
+    Status__c: field.text({ length: 40, required: true }),
+    Previous_Status__c: field.text({ length: 40 }),
+    Changed_At__c: field.dateTime(),
+  },
+});
+
+export const ticketStatusLive = operation({
+  name: 'TicketStatusLive',
+  description: 'The Case record page shows ticket status changes as they arrive.',
+  pattern: 'ui-update',
+  event: 'Ticket_Status_Changed__e',
+  object: 'Case',
+  recordIdField: 'Case_Id__c',
+  // No component of our own: the shipped liveRecordFeed shows these fields on a generated Case page.
+  show: ['Status__c', 'Previous_Status__c', 'Changed_At__c'],
+  statusField: 'Status__c',
+  title: 'Ticket status',
 });

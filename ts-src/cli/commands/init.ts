@@ -41,6 +41,7 @@ const SHIPPED = [
   'ts-src/apex',
   'ts-src/lwc/eventStream',
   'ts-src/lwc/integrationErrorConsole',
+  'ts-src/lwc/liveRecordFeed',
   'ts-src/lwc/types',
   '.prettierrc',
   '.forceignore',
