@@ -12,6 +12,7 @@
  */
 import { childAt, keyAt, type Literal } from '../load/literal';
 import { booleanAt, numberAt, stringAt, type Report } from './fields';
+import { canWrite, writableKinds } from './kinds';
 
 /**
  * Standard fields the platform requires on a new record of a standard object an inbound event may
@@ -28,8 +29,6 @@ export interface InboundCatalog {
   eventFields: ReadonlyMap<string, Map<string, Literal>>;
   /** `undefined` for a standard field (its kind is not declared). */
   objectFields: ReadonlyMap<string, Map<string, Literal | undefined>>;
-  /** Field kind -> kinds of fields it may be written to (the call-in's table). */
-  assignable: Readonly<Record<string, readonly string[]>>;
 }
 
 export function checkInboundEvent(report: Report, operation: Literal, catalog: InboundCatalog): void {
@@ -65,7 +64,7 @@ export function checkInboundEvent(report: Report, operation: Literal, catalog: I
     }
     targets.set(target.value.toLowerCase(), eventField);
     if (objectFields.has(target.value)) {
-      checkKinds(report, target, eventField, from, objectFields.get(target.value), object!, catalog.assignable);
+      checkKinds(report, target, eventField, from, objectFields.get(target.value), object!);
     }
   }
   checkKey(report, operation, mapping, eventFields, event!);
@@ -102,17 +101,16 @@ function checkKinds(
   from: Literal,
   to: Literal | undefined,
   object: string,
-  assignable: Readonly<Record<string, readonly string[]>>,
 ): void {
   const fromKind = stringAt(from, 'kind');
   const toKind = stringAt(to, 'kind');
   if (!fromKind || !toKind) return;
-  if (!(assignable[fromKind] ?? []).includes(toKind)) {
+  if (!canWrite(fromKind, toKind)) {
     report(
       target,
       'mapping-type',
       `Mapping writes event field ${eventField} (${fromKind}) to ${object}.${target.value} (${toKind}), which cannot hold it`,
-      `map ${eventField} to a ${assignable[fromKind]?.join(' or ') ?? fromKind} field, or change the kind of one of the two fields`,
+      `map ${eventField} to a ${writableKinds(fromKind)} field, or change the kind of one of the two fields`,
     );
     return;
   }

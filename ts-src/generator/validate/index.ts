@@ -26,6 +26,7 @@ import {
 import { checkChangeCapture } from './changeCapture';
 import { checkGeneratedNames, generatedClasses } from './names';
 import { checkInboundEvent } from './inboundEvent';
+import { canWrite, writableKinds } from './kinds';
 import { checkObjectParts, checkExternalIdCount } from './objects';
 import { checkRecordEvents } from './recordEvent';
 import { checkPullSync } from './pullSync';
@@ -147,25 +148,11 @@ export function validateDeclarations(
   for (const operation of operations) checkUiUpdate(report, operation, catalog.eventFields);
   checkRecordEvents(report, operations, events, objects, extensions);
   for (const operation of operations) checkPullSync(report, operation, catalog.objectFields);
-  for (const operation of operations) checkInboundEvent(report, operation, { ...catalog, assignable: ASSIGNABLE });
+  for (const operation of operations) checkInboundEvent(report, operation, catalog);
   // The budget needs a model, and a model needs declarations that pass every other rule.
   if (errors.length === 0) checkVolumeLimits(report, warn, declarations);
   return errors;
 }
-
-/** Kinds a request property may be written to a field of (the REST resource converts them). */
-export const ASSIGNABLE: Readonly<Record<string, readonly string[]>> = {
-  Text: ['Text', 'TextArea', 'LongTextArea', 'Email', 'Url', 'Picklist'],
-  TextArea: ['TextArea', 'LongTextArea'],
-  LongTextArea: ['LongTextArea'],
-  Email: ['Email', 'Text', 'TextArea', 'LongTextArea'],
-  Url: ['Url', 'Text', 'TextArea', 'LongTextArea'],
-  Picklist: ['Picklist', 'Text', 'TextArea', 'LongTextArea'],
-  Number: ['Number'],
-  Checkbox: ['Checkbox'],
-  Date: ['Date'],
-  DateTime: ['DateTime'],
-};
 
 /** A request property is written to a field of a kind it fits, and a Text into one as long. */
 function checkMappingTypes(
@@ -183,12 +170,12 @@ function checkMappingTypes(
     const fromKind = stringAt(from, 'kind');
     const toKind = stringAt(to, 'kind');
     if (!fromKind || !toKind) continue;
-    if (!(ASSIGNABLE[fromKind] ?? []).includes(toKind)) {
+    if (!canWrite(fromKind, toKind)) {
       report(
         target,
         'mapping-type',
         `Mapping writes request property "${property}" (${fromKind}) to ${object}.${target.value} (${toKind}), which cannot hold it`,
-        `map "${property}" to a ${ASSIGNABLE[fromKind]?.join(' or ') ?? fromKind} field, or declare the property as field.${toKind.charAt(0).toLowerCase()}${toKind.slice(1)}()`,
+        `map "${property}" to a ${writableKinds(fromKind)} field, or declare the property as field.${toKind.charAt(0).toLowerCase()}${toKind.slice(1)}()`,
       );
     } else if (fromKind === 'Text' && toKind === 'Text') {
       const fromLength = numberAt(from, 'length');

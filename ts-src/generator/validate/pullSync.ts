@@ -7,7 +7,7 @@
  */
 import { childAt, type Literal } from '../load/literal';
 import { booleanAt, checkFields, numberAt, stringAt, type Report } from './fields';
-import { ASSIGNABLE } from './index';
+import { canWrite, writableKinds } from './kinds';
 import { ASYNC_HEAP_BYTES, CALLOUT_RESPONSE_BYTES_ASYNC, MAX_PULL_PAGE_SIZE, PULL_PAGE_HEAP_FACTOR } from './rules';
 
 /** A query parameter name Switchyard appends unencoded: letters, digits, `_`, `-` and `.`. */
@@ -140,12 +140,12 @@ function checkMapping(
     }
     const fromKind = stringAt(from, 'kind');
     const toKind = stringAt(fields.get(target.value), 'kind');
-    if (fromKind && toKind && !(ASSIGNABLE[fromKind] ?? []).includes(toKind)) {
+    if (fromKind && toKind && !canWrite(fromKind, toKind)) {
       report(
         target,
         'mapping-type',
         `Mapping writes record property "${property}" (${fromKind}) to ${object}.${target.value} (${toKind}), which cannot hold it`,
-        `map "${property}" to a ${ASSIGNABLE[fromKind]?.join(' or ') ?? fromKind} field, or declare it in record as field.${toKind.charAt(0).toLowerCase()}${toKind.slice(1)}()`,
+        `map "${property}" to a ${writableKinds(fromKind)} field, or declare it in record as field.${toKind.charAt(0).toLowerCase()}${toKind.slice(1)}()`,
       );
     }
     const fromLength = numberAt(from, 'length');
