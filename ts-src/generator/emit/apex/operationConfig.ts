@@ -72,40 +72,63 @@ function operationClass(spec: OperationConfigSpec, name: string): string {
   const config = apex`
     ${doc(`How the runtime delivers ${operation.name}.`, [['return', 'a new configuration with the declared numbers']])}
     public SwyOperationConfig config() {
-      SwyOperationConfig config = new SwyOperationConfig();
-      config.operationName = OPERATION_NAME;
-      config.namedCredential = NAMED_CREDENTIAL;
-      config.method = HTTP_METHOD;
-      config.path = PATH;
-      config.timeoutSeconds = TIMEOUT_SECONDS;
-      config.retry = new SwyRetryPolicy(MAX_ATTEMPTS, BASE_DELAY_SECONDS, MAX_DELAY_SECONDS, JITTER, MAX_CHAIN_DEPTH);
-      config.breakerThreshold = BREAKER_FAILURE_THRESHOLD;
-      config.breakerCoolDownSeconds = BREAKER_COOL_DOWN_SECONDS;
-      config.sensitiveFields = ${stringSet(spec.sensitiveFields)};
-      return config;
+      ${operationConfigStatements(spec.sensitiveFields)}
     }
   `;
   return (
     apex`
     ${summary}
     public with sharing class ${name} implements SwyOperation {
-      private static final String OPERATION_NAME = ${str(operation.name)};
-      private static final String NAMED_CREDENTIAL = ${str(system.name)};
-      private static final String HTTP_METHOD = ${str(operation.method)};
-      private static final String PATH = ${str(operation.path)};
-      private static final Integer TIMEOUT_SECONDS = ${operation.timeoutSeconds};
-      private static final Integer MAX_ATTEMPTS = ${retry.maxAttempts};
-      private static final Integer BASE_DELAY_SECONDS = ${retry.baseDelaySeconds};
-      private static final Integer MAX_DELAY_SECONDS = ${retry.maxDelaySeconds};
-      private static final String JITTER = ${str(retry.jitter)};
-      private static final Integer MAX_CHAIN_DEPTH = ${retry.maxChainDepth};
-      private static final Integer BREAKER_FAILURE_THRESHOLD = ${failureThreshold};
-      private static final Integer BREAKER_COOL_DOWN_SECONDS = ${coolDownSeconds};
+      ${operationConstants(operation, system)}
 
       ${members(config, ...(spec.extraMembers ?? []))}
     }
   ` + '\n'
   );
+}
+
+/** An operation that calls a system with retries: what its configuration constants are made of. */
+type RetriedCall = Pick<FireAndForgetModel, 'name' | 'method' | 'path' | 'timeoutSeconds' | 'retry'>;
+
+/**
+ * The declared callout, retry and breaker values as the constants of a configuration class, read by
+ * `operationConfigStatements`. Shared by `<Op>Operation` and the classes of patterns whose entry
+ * point is also their configuration (`<Op>PullSync`).
+ */
+export function operationConstants(operation: RetriedCall, system: ExternalSystemModel): string {
+  const { retry } = operation;
+  const { failureThreshold, coolDownSeconds } = system.circuitBreaker;
+  return apex`
+    private static final String OPERATION_NAME = ${str(operation.name)};
+    private static final String NAMED_CREDENTIAL = ${str(system.name)};
+    private static final String HTTP_METHOD = ${str(operation.method)};
+    private static final String PATH = ${str(operation.path)};
+    private static final Integer TIMEOUT_SECONDS = ${operation.timeoutSeconds};
+    private static final Integer MAX_ATTEMPTS = ${retry.maxAttempts};
+    private static final Integer BASE_DELAY_SECONDS = ${retry.baseDelaySeconds};
+    private static final Integer MAX_DELAY_SECONDS = ${retry.maxDelaySeconds};
+    private static final String JITTER = ${str(retry.jitter)};
+    private static final Integer MAX_CHAIN_DEPTH = ${retry.maxChainDepth};
+    private static final Integer BREAKER_FAILURE_THRESHOLD = ${failureThreshold};
+    private static final Integer BREAKER_COOL_DOWN_SECONDS = ${coolDownSeconds};
+  `;
+}
+
+/** The body of a method returning the `SwyOperationConfig` of `operationConstants`. */
+export function operationConfigStatements(sensitiveFields: readonly string[]): string {
+  return apex`
+    SwyOperationConfig config = new SwyOperationConfig();
+    config.operationName = OPERATION_NAME;
+    config.namedCredential = NAMED_CREDENTIAL;
+    config.method = HTTP_METHOD;
+    config.path = PATH;
+    config.timeoutSeconds = TIMEOUT_SECONDS;
+    config.retry = new SwyRetryPolicy(MAX_ATTEMPTS, BASE_DELAY_SECONDS, MAX_DELAY_SECONDS, JITTER, MAX_CHAIN_DEPTH);
+    config.breakerThreshold = BREAKER_FAILURE_THRESHOLD;
+    config.breakerCoolDownSeconds = BREAKER_COOL_DOWN_SECONDS;
+    config.sensitiveFields = ${stringSet(sensitiveFields)};
+    return config;
+  `;
 }
 
 /** Statements that deliver one sample message with the operation's config against a mock. */

@@ -8,9 +8,9 @@
 import { apexClassName } from '../../model/naming';
 import type { ExternalSystemModel, Model, PullSyncModel } from '../../model/types';
 import type { GeneratedFile } from '../types';
-import { doc, members, str, stringList, stringSet } from './apex';
+import { doc, members, str, stringList } from './apex';
 import { apexClassFiles, type DeclarationSource } from './files';
-import { systemOf } from './operationConfig';
+import { operationConfigStatements, operationConstants, systemOf } from './operationConfig';
 import { sampleJson } from './samples';
 import { scheduleMembers, scheduleTestLines, type ScheduleSpec } from './schedule';
 import { apex } from './template';
@@ -80,21 +80,10 @@ function pullClass(operation: PullSyncModel, system: ExternalSystemModel, name: 
 }
 
 function configConstants(operation: PullSyncModel, system: ExternalSystemModel): string {
-  const { retry } = operation;
   return apex`
-    private static final String OPERATION_NAME = ${str(operation.name)};
-    private static final String NAMED_CREDENTIAL = ${str(system.name)};
-    private static final String PATH = ${str(operation.path)};
-    private static final Integer TIMEOUT_SECONDS = ${operation.timeoutSeconds};
-    private static final Integer MAX_ATTEMPTS = ${retry.maxAttempts};
-    private static final Integer BASE_DELAY_SECONDS = ${retry.baseDelaySeconds};
-    private static final Integer MAX_DELAY_SECONDS = ${retry.maxDelaySeconds};
-    private static final String JITTER = ${str(retry.jitter)};
-    // Pages and retries per run: Developer Edition and scratch orgs stop a Queueable chain at 5.
-    private static final Integer MAX_CHAIN_DEPTH = ${retry.maxChainDepth};
-    private static final Integer BREAKER_FAILURE_THRESHOLD = ${system.circuitBreaker.failureThreshold};
-    private static final Integer BREAKER_COOL_DOWN_SECONDS = ${system.circuitBreaker.coolDownSeconds};
+    ${operationConstants(operation, system)}
     // One page is one transaction: its answer, the parsed records and the upsert (validate/pullSync.ts).
+    // MAX_CHAIN_DEPTH bounds a run's pages and retries (Developer and scratch orgs stop a chain at 5).
     private static final Integer PAGE_SIZE = ${operation.pageSize};
   `;
 }
@@ -104,17 +93,7 @@ function operationMember(operation: PullSyncModel): string {
   return apex`
     ${doc(`How the runtime calls ${operation.name}: always GET.`, [['return', 'the declared callout, retry and breaker settings']])}
     public SwyOperationConfig operation() {
-      SwyOperationConfig config = new SwyOperationConfig();
-      config.operationName = OPERATION_NAME;
-      config.namedCredential = NAMED_CREDENTIAL;
-      config.method = 'GET';
-      config.path = PATH;
-      config.timeoutSeconds = TIMEOUT_SECONDS;
-      config.retry = new SwyRetryPolicy(MAX_ATTEMPTS, BASE_DELAY_SECONDS, MAX_DELAY_SECONDS, JITTER, MAX_CHAIN_DEPTH);
-      config.breakerThreshold = BREAKER_FAILURE_THRESHOLD;
-      config.breakerCoolDownSeconds = BREAKER_COOL_DOWN_SECONDS;
-      config.sensitiveFields = ${stringSet(sensitive)};
-      return config;
+      ${operationConfigStatements(sensitive)}
     }
   `;
 }
