@@ -18,6 +18,32 @@ import type { PlatformEventChannels } from '../generated/platformEvents';
 /** connecting -> live; live -> reconnecting -> live; unavailable when empApi is off or retries ran out. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'unavailable';
 
+/** What a component shows for each connection state, in its status badge. */
+export const CONNECTION_LABELS: Readonly<Record<ConnectionState, string>> = {
+  connecting: 'Connecting',
+  live: 'Live',
+  reconnecting: 'Reconnecting',
+  unavailable: 'Live updates unavailable',
+};
+
+/** The SLDS badge theme of each connection state. */
+export const CONNECTION_THEMES: Readonly<Record<ConnectionState, string>> = {
+  connecting: 'slds-badge_lightest',
+  live: 'slds-theme_success',
+  reconnecting: 'slds-theme_warning',
+  unavailable: 'slds-theme_error',
+};
+
+/**
+ * The key a component matches an event's record id against the page's with. Salesforce ids come as
+ * 15 case-sensitive characters or 18 with a case-checksum suffix; the first 15 identify the record
+ * either way. Anything else has no key (and matches nothing).
+ * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/soap_field_types.htm (ID field type)
+ */
+export function recordKey(id: unknown): string | undefined {
+  return typeof id === 'string' && (id.length === 15 || id.length === 18) ? id.slice(0, 15) : undefined;
+}
+
 /** A declared Platform Event channel such as `/event/Order_Status_Update__e`. */
 export type Channel = keyof PlatformEventChannels;
 

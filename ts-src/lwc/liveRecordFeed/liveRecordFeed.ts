@@ -15,7 +15,14 @@ import { LightningElement, api } from 'lwc';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { burstNotifier, frameScheduler, openStream } from 'c/eventStream';
+import {
+  burstNotifier,
+  CONNECTION_LABELS,
+  CONNECTION_THEMES,
+  frameScheduler,
+  openStream,
+  recordKey,
+} from 'c/eventStream';
 import type { BurstNotifier, ConnectionState, FrameScheduler, StreamHandle, StreamMessage } from 'c/eventStream';
 import type { AnyLiveRecordConfig, LiveFieldKind } from '../generated/liveRecords';
 
@@ -31,20 +38,6 @@ const BURST_MAX_WAIT_MS = 10000;
 const KINDS: ReadonlySet<string> = new Set<LiveFieldKind>(['text', 'number', 'checkbox', 'date', 'dateTime']);
 const CHANNEL_FORMAT = /^\/event\/[A-Za-z][A-Za-z0-9_]*__e$/;
 const FIELD_FORMAT = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-const CONNECTION_LABELS: Record<ConnectionState, string> = {
-  connecting: 'Connecting',
-  live: 'Live',
-  reconnecting: 'Reconnecting',
-  unavailable: 'Live updates unavailable',
-};
-
-const CONNECTION_THEMES: Record<ConnectionState, string> = {
-  connecting: 'slds-badge_lightest',
-  live: 'slds-theme_success',
-  reconnecting: 'slds-theme_warning',
-  unavailable: 'slds-theme_error',
-};
 
 type LiveRecordField = AnyLiveRecordConfig['fields'][number];
 
@@ -85,15 +78,6 @@ interface FeedEntry {
   publishedAt: string;
   time: string;
   values: ShownValue[];
-}
-
-/**
- * Salesforce ids come as 15 case-sensitive characters or 18 with a case-checksum suffix; the first
- * 15 identify the record either way.
- * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/soap_field_types.htm (ID field type)
- */
-function recordKey(id: unknown): string | undefined {
-  return typeof id === 'string' && (id.length === 15 || id.length === 18) ? id.slice(0, 15) : undefined;
 }
 
 function format(value: unknown, kind: LiveFieldKind): string {

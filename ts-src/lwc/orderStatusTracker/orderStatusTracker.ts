@@ -18,7 +18,14 @@ import FULFILMENT_STATUS_FIELD from '@salesforce/schema/Order.Fulfilment_Status_
 import STATUS_CHANGED_AT_FIELD from '@salesforce/schema/Order.Fulfilment_Status_Changed_At__c';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { burstNotifier, frameScheduler, openStream } from 'c/eventStream';
+import {
+  burstNotifier,
+  CONNECTION_LABELS,
+  CONNECTION_THEMES,
+  frameScheduler,
+  openStream,
+  recordKey,
+} from 'c/eventStream';
 import type { BurstNotifier, ConnectionState, FrameScheduler, StreamHandle, StreamMessage } from 'c/eventStream';
 import type { OrderStatusUpdatePayload } from '../generated/platformEvents';
 
@@ -79,29 +86,6 @@ const TIME_FORMAT = new Intl.DateTimeFormat(LOCALE, {
   minute: '2-digit',
   second: '2-digit',
 });
-
-const CONNECTION_LABELS: Record<ConnectionState, string> = {
-  connecting: 'Connecting',
-  live: 'Live',
-  reconnecting: 'Reconnecting',
-  unavailable: 'Live updates unavailable',
-};
-
-const CONNECTION_THEMES: Record<ConnectionState, string> = {
-  connecting: 'slds-badge_lightest',
-  live: 'slds-theme_success',
-  reconnecting: 'slds-theme_warning',
-  unavailable: 'slds-theme_error',
-};
-
-/**
- * Salesforce ids come as 15 case-sensitive characters or 18 with a case-checksum suffix; the first
- * 15 identify the record either way.
- * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/soap_field_types.htm (ID field type)
- */
-function recordKey(id: string | null | undefined): string | undefined {
-  return id && (id.length === 15 || id.length === 18) ? id.slice(0, 15) : undefined;
-}
 
 /** Picklist API names use underscores (`On_Hold`); people read spaces. */
 function toLabel(status: string): string {

@@ -1,4 +1,4 @@
-import { openStream as open } from 'c/eventStream';
+import { openStream as open, recordKey } from 'c/eventStream';
 import type { ConnectionState, StreamHandle, StreamMessage } from 'c/eventStream';
 import * as empApi from '../../test-support/empApi';
 import { settle } from '../../test-support/wire';
@@ -168,5 +168,16 @@ describe('c/eventStream', () => {
     await settle();
 
     expect(empApi.activeSubscriptions(CHANNEL)).toBe(0);
+  });
+});
+
+describe('recordKey', () => {
+  it('keys a 15- and an 18-character id of one record alike, and nothing else at all', () => {
+    expect(recordKey('8015g00000AbCdE')).toBe('8015g00000AbCdE');
+    expect(recordKey('8015g00000AbCdEAAV')).toBe('8015g00000AbCdE');
+    expect(recordKey('8015g00000AbCdF')).not.toBe(recordKey('8015g00000AbCdEAAV'));
+    for (const other of ['', '8015g00000AbCd', '8015g00000AbCdEAA', undefined, null, 8015]) {
+      expect(recordKey(other)).toBeUndefined();
+    }
   });
 });

@@ -13,6 +13,29 @@
  * alone decides, and the stream has a replay id again.
  */
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
+/** What a component shows for each connection state, in its status badge. */
+export const CONNECTION_LABELS = {
+  connecting: 'Connecting',
+  live: 'Live',
+  reconnecting: 'Reconnecting',
+  unavailable: 'Live updates unavailable',
+};
+/** The SLDS badge theme of each connection state. */
+export const CONNECTION_THEMES = {
+  connecting: 'slds-badge_lightest',
+  live: 'slds-theme_success',
+  reconnecting: 'slds-theme_warning',
+  unavailable: 'slds-theme_error',
+};
+/**
+ * The key a component matches an event's record id against the page's with. Salesforce ids come as
+ * 15 case-sensitive characters or 18 with a case-checksum suffix; the first 15 identify the record
+ * either way. Anything else has no key (and matches nothing).
+ * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/soap_field_types.htm (ID field type)
+ */
+export function recordKey(id) {
+  return typeof id === 'string' && (id.length === 15 || id.length === 18) ? id.slice(0, 15) : undefined;
+}
 /**
  * -1: only events published from now on; -2: every retained event (72 hours for high-volume
  * events), which a re-subscription without a replay id needs. Subscribing from the tip first keeps

@@ -16,7 +16,14 @@ import { LightningElement, api } from 'lwc';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { burstNotifier, frameScheduler, openStream } from 'c/eventStream';
+import {
+  burstNotifier,
+  CONNECTION_LABELS,
+  CONNECTION_THEMES,
+  frameScheduler,
+  openStream,
+  recordKey,
+} from 'c/eventStream';
 /** Events kept on screen: what fits a record-page sidebar; memory does not grow with a burst. */
 const HISTORY_LIMIT = 25;
 /** Renders during a burst at most this often: ten a second reads as live. */
@@ -28,18 +35,6 @@ const BURST_MAX_WAIT_MS = 10000;
 const KINDS = new Set(['text', 'number', 'checkbox', 'date', 'dateTime']);
 const CHANNEL_FORMAT = /^\/event\/[A-Za-z][A-Za-z0-9_]*__e$/;
 const FIELD_FORMAT = /^[A-Za-z][A-Za-z0-9_]*$/;
-const CONNECTION_LABELS = {
-  connecting: 'Connecting',
-  live: 'Live',
-  reconnecting: 'Reconnecting',
-  unavailable: 'Live updates unavailable',
-};
-const CONNECTION_THEMES = {
-  connecting: 'slds-badge_lightest',
-  live: 'slds-theme_success',
-  reconnecting: 'slds-theme_warning',
-  unavailable: 'slds-theme_error',
-};
 /** Times in the user's Salesforce locale and time zone, not the browser's. */
 const TIME_FORMAT = new Intl.DateTimeFormat(LOCALE, {
   timeZone: TIME_ZONE,
@@ -59,14 +54,6 @@ const DATE_FORMAT = new Intl.DateTimeFormat(LOCALE, {
 const NUMBER_FORMAT = new Intl.NumberFormat(LOCALE);
 function read(payload, field) {
   return payload[field];
-}
-/**
- * Salesforce ids come as 15 case-sensitive characters or 18 with a case-checksum suffix; the first
- * 15 identify the record either way.
- * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/soap_field_types.htm (ID field type)
- */
-function recordKey(id) {
-  return typeof id === 'string' && (id.length === 15 || id.length === 18) ? id.slice(0, 15) : undefined;
 }
 function format(value, kind) {
   if (value === null || value === undefined || value === '') return '';

@@ -18,7 +18,14 @@ import FULFILMENT_STATUS_FIELD from '@salesforce/schema/Order.Fulfilment_Status_
 import STATUS_CHANGED_AT_FIELD from '@salesforce/schema/Order.Fulfilment_Status_Changed_At__c';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { burstNotifier, frameScheduler, openStream } from 'c/eventStream';
+import {
+  burstNotifier,
+  CONNECTION_LABELS,
+  CONNECTION_THEMES,
+  frameScheduler,
+  openStream,
+  recordKey,
+} from 'c/eventStream';
 /**
  * Rows kept on screen: what fits a record-page sidebar. Older changes are dropped in the browser,
  * so memory and render cost do not grow with the burst.
@@ -39,26 +46,6 @@ const TIME_FORMAT = new Intl.DateTimeFormat(LOCALE, {
   minute: '2-digit',
   second: '2-digit',
 });
-const CONNECTION_LABELS = {
-  connecting: 'Connecting',
-  live: 'Live',
-  reconnecting: 'Reconnecting',
-  unavailable: 'Live updates unavailable',
-};
-const CONNECTION_THEMES = {
-  connecting: 'slds-badge_lightest',
-  live: 'slds-theme_success',
-  reconnecting: 'slds-theme_warning',
-  unavailable: 'slds-theme_error',
-};
-/**
- * Salesforce ids come as 15 case-sensitive characters or 18 with a case-checksum suffix; the first
- * 15 identify the record either way.
- * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/soap_field_types.htm (ID field type)
- */
-function recordKey(id) {
-  return id && (id.length === 15 || id.length === 18) ? id.slice(0, 15) : undefined;
-}
 /** Picklist API names use underscores (`On_Hold`); people read spaces. */
 function toLabel(status) {
   return status.replace(/_/g, ' ');
