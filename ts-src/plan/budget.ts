@@ -160,83 +160,41 @@ export function transactionLines(op: OperationModel, org: OrgShape): BudgetLine[
             'bytes',
           ),
         ];
+  // A transaction that makes `calls` callouts of `timeoutSeconds` at most; `where` ends each label.
+  const callouts = (where: string, calls: number, timeoutSeconds: number) => [
+    line('callouts-per-transaction', `Callouts ${where}`, calls, calloutsPerTransaction(), 'callouts', false),
+    line(
+      'callout-seconds-per-transaction',
+      `Callout seconds ${where}`,
+      calls * timeoutSeconds,
+      calloutSecondsPerTransaction(),
+      's',
+      false,
+    ),
+  ];
+  const chainDepth = (label: string, depth: number) =>
+    line('queueable-chain-depth', label, depth, queueableChainDepth(org), 'jobs', false);
   switch (op.pattern) {
     case 'fire-and-forget':
     case 'change-capture': {
       const perJob = messagesPerJob(op.timeoutSeconds);
       return [
-        line(
-          'callouts-per-transaction',
-          'Callouts per delivery job',
-          perJob,
-          calloutsPerTransaction(),
-          'callouts',
-          false,
-        ),
-        line(
-          'callout-seconds-per-transaction',
-          'Callout seconds per delivery job',
-          perJob * op.timeoutSeconds,
-          calloutSecondsPerTransaction(),
-          's',
-          false,
-        ),
-        line(
-          'queueable-chain-depth',
-          'Queueable chain depth',
-          op.retry.maxChainDepth,
-          queueableChainDepth(org),
-          'jobs',
-          false,
-        ),
+        ...callouts('per delivery job', perJob, op.timeoutSeconds),
+        chainDepth('Queueable chain depth', op.retry.maxChainDepth),
         ...heap(perJob, true),
       ];
     }
     case 'request-reply':
-      return [
-        line('callouts-per-transaction', 'Callouts per transaction', 1, calloutsPerTransaction(), 'callouts', false),
-        line(
-          'callout-seconds-per-transaction',
-          'Callout seconds per transaction',
-          op.timeoutSeconds,
-          calloutSecondsPerTransaction(),
-          's',
-          false,
-        ),
-        ...heap(1, false),
-      ];
+      return [...callouts('per transaction', 1, op.timeoutSeconds), ...heap(1, false)];
     case 'batch-sync':
       return [
-        line('callouts-per-transaction', 'Callouts per batch chunk', 1, calloutsPerTransaction(), 'callouts', false),
-        line(
-          'callout-seconds-per-transaction',
-          'Callout seconds per batch chunk',
-          op.timeoutSeconds,
-          calloutSecondsPerTransaction(),
-          's',
-          false,
-        ),
-        line(
-          'queueable-chain-depth',
-          'Queueable chain depth (retries)',
-          op.retry.maxChainDepth,
-          queueableChainDepth(org),
-          'jobs',
-          false,
-        ),
+        ...callouts('per batch chunk', 1, op.timeoutSeconds),
+        chainDepth('Queueable chain depth (retries)', op.retry.maxChainDepth),
         ...heap(op.batchSize, true),
       ];
     case 'pull-sync':
       return [
-        line('callouts-per-transaction', 'Callouts per page job', 1, calloutsPerTransaction(), 'callouts', false),
-        line(
-          'callout-seconds-per-transaction',
-          'Callout seconds per page job',
-          op.timeoutSeconds,
-          calloutSecondsPerTransaction(),
-          's',
-          false,
-        ),
+        ...callouts('per page job', 1, op.timeoutSeconds),
         // Each record upserted and, when it fails, its error-log row; the state and circuit rows.
         line(
           'dml-rows-per-transaction',
@@ -246,14 +204,7 @@ export function transactionLines(op: OperationModel, org: OrgShape): BudgetLine[
           'rows',
           false,
         ),
-        line(
-          'queueable-chain-depth',
-          'Queueable chain depth (pages and retries per run)',
-          op.retry.maxChainDepth,
-          queueableChainDepth(org),
-          'jobs',
-          false,
-        ),
+        chainDepth('Queueable chain depth (pages and retries per run)', op.retry.maxChainDepth),
         // The answer as text, its parsed form and the records built from it: about three copies.
         ...heap(3 * op.pageSize, true),
       ];
