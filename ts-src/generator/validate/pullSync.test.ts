@@ -100,7 +100,8 @@ describe('pull-sync declarations', () => {
     assert.match(entry, /Price_Entry__c\.SObjectType, Price_Entry__c\.Sku__c, 'items', PAGE_SIZE, 'limit'/);
     assert.match(entry, /\.mapTo\('listPrice', Price_Entry__c\.List_Price__c\)/);
     assert.match(entry, /\.cursor\('cursor', 'nextCursor'\)/);
-    assert.match(entry, /config\.method = 'GET';/);
+    assert.match(entry, /HTTP_METHOD = 'GET';/);
+    assert.match(entry, /config\.method = HTTP_METHOD;/);
     assert.match(entry, /CRON_EXPRESSION = '0 0 3 \* \* \?'/);
     assert.ok(names.includes('ImportPricesPullSyncTest.cls'), 'with its wiring test');
   });
